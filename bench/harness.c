@@ -1,0 +1,120 @@
+/* harness.c - timing, medians and the report lines of bench/harness.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "harness.h"
+
+double bench_now_ns(void)
+{
+        struct timespec ts;
+
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+        double x = *(const double *)a, y = *(const double *)b;
+
+        return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+        qsort(v, (size_t)n, sizeof(*v), cmp_double);
+        return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double run_once(const struct bench_op *op, size_t iters)
+{
+        double t0 = bench_now_ns();
+
+        op->fn(op->ctx, iters);
+        return (bench_now_ns() - t0) / (double)iters;
+}
+
+double bench_median_ns(const struct bench_op *op, size_t iters, int repeats)
+{
+        double *v = calloc((size_t)repeats, sizeof(*v)), m;
+        int i;
+
+        if (!v)
+                return -1;
+        run_once(op, iters); /* warm-up */
+        for (i = 0; i < repeats; i++)
+                v[i] = run_once(op, iters);
+        m = median(v, repeats);
+        free(v);
+        return m;
+}
+
+static void md_row(const char *name, const char *value, const char *baseline, const char *ratio)
+{
+        const char *path = getenv("WINNET_BENCH_MD");
+        FILE *f;
+
+        if (!path || !(f = fopen(path, "a")))
+                return;
+        fprintf(f, "| %s | %s | %s | %s |\n", name, value, baseline, ratio);
+        fclose(f);
+}
+
+double bench_compare(const struct bench_op *op, const struct bench_op *baseline, size_t iters,
+                     int repeats)
+{
+        double *a = calloc((size_t)repeats, sizeof(*a)), *b = calloc((size_t)repeats, sizeof(*b));
+        double ma, mb, ratio;
+        char va[64], vb[96], vr[32];
+        int i;
+
+        if (!a || !b) {
+                free(a);
+                free(b);
+                return -1;
+        }
+        run_once(op, iters);
+        run_once(baseline, iters);
+        for (i = 0; i < repeats; i++) {
+                /* alternate the order so neither side always runs on a warmer cache */
+                if (i % 2) {
+                        a[i] = run_once(op, iters);
+                        b[i] = run_once(baseline, iters);
+                } else {
+                        b[i] = run_once(baseline, iters);
+                        a[i] = run_once(op, iters);
+                }
+        }
+        ma = median(a, repeats);
+        mb = median(b, repeats);
+        ratio = mb > 0 ? ma / mb : 0;
+        printf("%-44s %12.1f ns  %6.2fx  vs %s %.1f ns\n", op->name, ma, ratio, baseline->name, mb);
+        fflush(stdout);
+        snprintf(va, sizeof(va), "%.1f ns", ma);
+        snprintf(vb, sizeof(vb), "%s %.1f ns", baseline->name, mb);
+        snprintf(vr, sizeof(vr), "%.2fx", ratio);
+        md_row(op->name, va, vb, vr);
+        free(a);
+        free(b);
+        return ratio;
+}
+
+void bench_report_value(const char *name, double value, const char *unit)
+{
+        char v[64];
+
+        printf("%-44s %12.1f %s\n", name, value, unit);
+        fflush(stdout);
+        snprintf(v, sizeof(v), "%.1f %s", value, unit);
+        md_row(name, v, "-", "-");
+}
+
+long bench_peak_rss_kib(void)
+{
+        struct rusage ru;
+
+        getrusage(RUSAGE_SELF, &ru);
+        return ru.ru_maxrss;
+}

@@ -1,0 +1,115 @@
+/* winnet.h - winnet's own extensions: the verifier switches and reports, fault
+ * injection, network-namespace selection and NDIS driver handles. Everything here
+ * is snake_case with the winnet_ prefix; the Windows APIs live in their Windows
+ * headers. */
+#ifndef WINNET_WINNET_H
+#define WINNET_WINNET_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "windef.h"
+
+WINNET_BEGIN_DECLS
+
+#define WINNET_VERSION_MAJOR 0
+#define WINNET_VERSION_MINOR 1
+#define WINNET_VERSION_PATCH 0
+
+/* The library's version string, e.g. "0.1.0". */
+WINNET_API const char *winnet_version(void);
+
+/* ---- Verifier ----------------------------------------------------------------
+ * Off by default and near-free when off (one relaxed load per checked call).
+ * Switched on by the WINNET_VERIFIER environment variable at load time, or by
+ * winnet_verifier_enable(). WINNET_VERIFIER is a comma-separated list:
+ *   1 | all            every check below
+ *   track              registry of live blocks (tag, size, call site) + per-tag stats
+ *   irql               IRQL rules of every DDI
+ *   leaks              leak report at exit (implies track)
+ *   quarantine         freed NDIS objects are made inaccessible, not reused at once
+ *   policy=abort|log   what a report does (default: abort when verifying, log when not)
+ *   fail_nth=N         fail the N-th allocation (1-based) from now on, once
+ *   fail_sites         fail the first allocation of each distinct call site once
+ *   fail_random=P      fail allocations with probability P (0..1)
+ *   seed=S             seed of fail_random
+ *   tag=ABCD           restrict fail_random to one pool tag (as written in source)
+ * Cookie checks on every free (not ours, double free, wrong family) run always.  */
+enum winnet_verifier_option {
+        WINNET_VERIFIER_TRACK = 1u << 0,
+        WINNET_VERIFIER_IRQL = 1u << 1,
+        WINNET_VERIFIER_LEAKS_AT_EXIT = 1u << 2,
+        WINNET_VERIFIER_QUARANTINE = 1u << 3,
+        WINNET_VERIFIER_ALL = 0xfu,
+};
+
+enum winnet_report_policy {
+        WINNET_REPORT_ABORT = 0, /* print the report to stderr, then abort() */
+        WINNET_REPORT_LOG = 1,   /* print the report to stderr and carry on */
+};
+
+/* One verifier finding. `bugcheck` is the Windows bug check the fault would raise
+ * (0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7C BUGCODE_NDIS_DRIVER) or winnet's
+ * own code range 0x57A00000 | n where Windows documents none; `param` are its four
+ * parameters as Windows would give them. `rule` is a short stable name
+ * ("double_free", "irql_too_high", ...); tests match on it. */
+struct winnet_report {
+        ULONG64 bugcheck;
+        ULONG64 param[4];
+        const char *rule;
+        const char *api;
+        const char *message;
+};
+
+typedef void (*winnet_report_handler)(const struct winnet_report *report, void *ctx);
+
+/* Turns the given options on (adds to the current set). Returns the new set. */
+WINNET_API unsigned winnet_verifier_enable(unsigned options);
+/* Turns the given options off. Returns the new set. */
+WINNET_API unsigned winnet_verifier_disable(unsigned options);
+/* The options in force. */
+WINNET_API unsigned winnet_verifier_options(void);
+WINNET_API void winnet_verifier_set_policy(enum winnet_report_policy policy);
+WINNET_API enum winnet_report_policy winnet_verifier_policy(void);
+/* Installs a handler that sees every report before the policy acts (NULL removes
+ * it). The report and its strings are valid during the call only. */
+WINNET_API void winnet_verifier_set_report_handler(winnet_report_handler handler, void *ctx);
+/* Number of reports raised since load. */
+WINNET_API unsigned long winnet_verifier_report_count(void);
+
+/* Live blocks and bytes handed out by the library, all families (including its
+ * private allocations). Counted only while WINNET_VERIFIER_TRACK is on. */
+WINNET_API size_t winnet_verifier_live_blocks(void);
+WINNET_API size_t winnet_verifier_live_bytes(void);
+
+/* Per-tag accounting (a poolmon-style view), tracked while WINNET_VERIFIER_TRACK is
+ * on. Fills up to `capacity` entries, returns the number of tags known. */
+struct winnet_tag_stats {
+        ULONG tag;
+        ULONG64 allocations;
+        ULONG64 frees;
+        ULONG64 bytes_live;
+};
+WINNET_API size_t winnet_verifier_tag_stats(struct winnet_tag_stats *out, size_t capacity);
+
+/* Writes a leak report of every live block (family, tag, size, call site) to
+ * `out` (stderr when NULL). Returns the number of live blocks reported. */
+WINNET_API size_t winnet_verifier_leak_report(FILE *out);
+
+/* ---- Fault injection --------------------------------------------------------
+ * Deterministic allocation failures for tests. Each injected failure makes the
+ * API return its documented out-of-memory code. */
+/* Fails the n-th library allocation from now (1-based), once; 0 turns it off. */
+WINNET_API void winnet_fault_fail_nth(unsigned long n);
+/* While on, the first allocation from each distinct call site fails once. */
+WINNET_API void winnet_fault_fail_sites(int on);
+/* Fails allocations at random with probability `p` (0 turns it off); `tag` 0
+ * means any tag, else only allocations with that pool tag. */
+WINNET_API void winnet_fault_random(double p, unsigned seed, ULONG tag);
+/* Clears every fault-injection setting and the set of sites already failed. */
+WINNET_API void winnet_fault_reset(void);
+/* Allocations failed by injection since load. */
+WINNET_API unsigned long winnet_fault_injected(void);
+
+WINNET_END_DECLS
+
+#endif /* WINNET_WINNET_H */

@@ -1,0 +1,9 @@
+/* commands.h - the entry point of every subcommand (one file each: cmd_<name>.c). */
+#ifndef WINNET_COMMANDS_H
+#define WINNET_COMMANDS_H
+
+#include "cli.h"
+
+int cmd_info(struct cli *cli, int argc, char **argv);
+
+#endif /* WINNET_COMMANDS_H */
