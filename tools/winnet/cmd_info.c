@@ -10,9 +10,9 @@
 #include "cli.h"
 
 static const struct column cols[] = {
-    {"version", COL_STR, true, false}, {"host", COL_STR, true, false},
-    {"kernel", COL_STR, true, false},  {"netns", COL_STR, true, false},
-    {"verifier", COL_U64, true, true},
+    {"version", COL_STR, true, false},   {"host", COL_STR, true, false},
+    {"kernel", COL_STR, true, false},    {"netns", COL_STR, true, false},
+    {"netns_id", COL_STR, false, false}, {"verifier", COL_U64, true, true},
 };
 
 int cmd_info(struct cli *cli, int argc, char **argv)
@@ -35,6 +35,7 @@ int cmd_info(struct cli *cli, int argc, char **argv)
         table_str(t, 1, u.nodename);
         table_str(t, 2, u.release);
         table_str(t, 3, cli->netns ? cli->netns : ns);
-        table_u64(t, 4, winnet_verifier_options());
+        table_str(t, 4, ns); /* the namespace this process really reads */
+        table_u64(t, 5, winnet_verifier_options());
         return table_print(t, cli, stdout);
 }
