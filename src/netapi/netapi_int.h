@@ -1,0 +1,254 @@
+/* netapi_int.h - what the Net* calls share inside src/netapi/: a snapshot of rows
+ * and their UTF-16 strings (table), the size-then-fill packer that turns a window of
+ * rows into one NetApi buffer (pack, paging), server-name checks and the host facts
+ * (servername, hostinfo), and the sources (users, groups, utmp, Samba, Avahi).
+ * Grouped by the file that defines each function. Internals return 0 or -errno;
+ * the public functions map once, at their edge. */
+#ifndef WINNET_NETAPI_INT_H
+#define WINNET_NETAPI_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <uchar.h>
+
+#include "lm.h"
+
+/* ---- vec.c: a growable array of fixed-size rows ---- */
+struct vec {
+        void *v;
+        size_t n, cap, size; /* size: bytes of one row */
+};
+
+/* Appends a zeroed row; returns it or NULL when memory is short. */
+void *vec_push(struct vec *v);
+static inline void *vec_at(const struct vec *v, size_t i)
+{
+        return (char *)v->v + i * v->size;
+}
+void vec_free(struct vec *v);
+
+/* ---- strpool.c: UTF-16 strings converted once, referred to by offset ---- */
+#define WSTR_NONE UINT32_MAX
+struct wstr {
+        uint32_t off; /* units into the pool; WSTR_NONE: a NULL pointer in the result */
+        uint32_t len; /* units without the NUL */
+};
+struct strpool {
+        char16_t *u;
+        size_t n, cap;
+};
+
+/* Converts n bytes of UTF-8 (bad sequences become U+FFFD) into the pool. */
+int strpool_add(struct strpool *p, const char *s, size_t n, struct wstr *ret);
+static inline int strpool_add_str(struct strpool *p, const char *s, struct wstr *ret)
+{
+        return strpool_add(p, s, __builtin_strlen(s), ret);
+}
+/* Room for a string of `units` units (NUL written); the caller fills it before the
+ * next call that may move the pool. NULL when memory is short. */
+char16_t *strpool_alloc(struct strpool *p, size_t units, struct wstr *ret);
+static inline const char16_t *strpool_get(const struct strpool *p, struct wstr s)
+{
+        return p->u + s.off;
+}
+void strpool_free(struct strpool *p);
+/* Bytes the string takes in a result, NUL included; 0 for NULL. */
+static inline size_t wstr_bytes(struct wstr s)
+{
+        return s.off == WSTR_NONE ? 0 : ((size_t)s.len + 1) * sizeof(char16_t);
+}
+static inline struct wstr wstr_null(void)
+{
+        return (struct wstr){WSTR_NONE, 0};
+}
+
+/* A snapshot read from a source: rows and the strings they refer to. */
+struct table {
+        struct vec rows;
+        struct strpool pool;
+};
+static inline void table_init(struct table *t, size_t row_size)
+{
+        *t = (struct table){.rows = {.size = row_size}};
+}
+static inline void table_free(struct table *t)
+{
+        vec_free(&t->rows);
+        strpool_free(&t->pool);
+}
+
+/* ---- pack.c: filling a result block ----
+ * A result is [records][binary parts (SIDs, bitmaps), 8-byte aligned][strings].
+ * Sizes are computed first; the fill then never fails. */
+struct packer {
+        const struct strpool *pool;
+        char *bin; /* next free byte of the binary area */
+        char *str; /* next free byte of the string area */
+};
+LPWSTR pack_wstr(struct packer *p, struct wstr s);
+void *pack_bin(struct packer *p, const void *data, size_t n); /* n a multiple of 8 */
+static inline size_t pack_align8(size_t n)
+{
+        return (n + 7) & ~(size_t)7;
+}
+
+/* How one information level lays out a row. */
+struct level_ops {
+        size_t rec_size;
+        /* Bytes of strings (and of the binary area, 8-aligned) the row needs. */
+        size_t (*str_bytes)(const struct table *t, const void *row);
+        size_t (*bin_bytes)(const struct table *t, const void *row); /* may be NULL */
+        /* Writes the record; idx is the row's index in the table. */
+        void (*fill)(void *rec, const struct table *t, const void *row, size_t idx,
+                     struct packer *p);
+};
+
+/* Packs rows [first, first+count) into one NetApi block named after api. */
+int pack_rows(const struct table *t, const struct level_ops *ops, size_t first, size_t count,
+              const char *api, LPBYTE *ret_buf);
+/* Bytes one row takes in a result at this level. */
+size_t pack_row_size(const struct table *t, const struct level_ops *ops, const void *row);
+
+/* ---- paging.c: the enumeration rules of every *Enum call ---- */
+struct page {
+        DWORD start;       /* resume index */
+        DWORD prefmaxlen;  /* MAX_PREFERRED_LENGTH: all */
+        DWORD max_entries; /* 0: no limit */
+        DWORD read, next;  /* results: entries returned, index after them */
+};
+
+/* Fills *bufptr with the rows from pg->start that fit prefmaxlen (at least one when
+ * any remain: prefmaxlen is a preference). Returns NERR_Success when the rows ran
+ * out, ERROR_MORE_DATA when some remain, ERROR_NOT_ENOUGH_MEMORY. *bufptr is NULL
+ * when no row is returned. */
+NET_API_STATUS page_rows(const struct table *t, const struct level_ops *ops, struct page *pg,
+                         const char *api, LPBYTE *bufptr);
+
+/* The common tail of an *Enum call: pages, then sets every out-parameter
+ * (resume: the next index on ERROR_MORE_DATA, 0 when done). */
+NET_API_STATUS enum_finish(const struct table *t, const struct level_ops *ops, DWORD prefmaxlen,
+                           DWORD *resume, const char *api, LPBYTE *bufptr, LPDWORD entriesread,
+                           LPDWORD totalentries);
+
+/* Sets *bufptr, *entriesread, *totalentries to NULL/0 where given; returns
+ * ERROR_INVALID_PARAMETER when one of them is NULL, else NERR_Success. */
+NET_API_STATUS enum_clear_out(LPBYTE *bufptr, LPDWORD entriesread, LPDWORD totalentries);
+
+/* -ENOMEM (and -E2BIG) -> ERROR_NOT_ENOUGH_MEMORY, other failures of a source ->
+ * NERR_InternalError. */
+NET_API_STATUS netapi_status(int r);
+
+/* A single record (the *GetInfo calls): one row at one level, or NULL. */
+NET_API_STATUS info_finish(const struct table *t, const struct level_ops *ops, const char *api,
+                           LPBYTE *bufptr);
+
+/* ---- servername.c ---- */
+/* NERR_Success when name means this machine (NULL, "", our host name or NetBIOS
+ * name, localhost, optionally prefixed \\), ERROR_INVALID_NAME when malformed,
+ * NERR_InvalidComputer for another machine. */
+NET_API_STATUS servername_check(const char16_t *name);
+/* Converts a NUL-terminated UTF-16 string to UTF-8 in a wn_malloc'd buffer. */
+int utf16_dup_utf8(const char16_t *s, char **ret);
+
+/* ---- hostinfo.c: facts about this host ---- */
+struct hostinfo {
+        char hostname[256];            /* gethostname() */
+        char netbios[16];              /* first label, upper case, at most 15 characters */
+        char comment[256];             /* PRETTY_HOSTNAME of /etc/machine-info, or "" */
+        unsigned ver_major, ver_minor; /* kernel release */
+};
+int hostinfo_get(struct hostinfo *h);
+/* Reads KEY=value (optionally quoted) from a shell-style file; -ENOENT if absent. */
+int kvfile_get(const char *path, const char *key, char *buf, size_t cap);
+
+/* ---- samba.c: Samba's configuration through testparm ---- */
+struct samba_share {
+        struct wstr name, comment, path;
+        DWORD type, max_uses;
+};
+struct samba_conf {
+        int present;         /* testparm ran and printed a configuration */
+        char workgroup[64];  /* "WORKGROUP" when Samba is absent or says nothing */
+        int domain_member;   /* server role member/DC, or security = ads|domain */
+        struct table shares; /* rows: struct samba_share */
+};
+/* Runs `testparm -s` (when installed) and reads the workgroup, the role and, when
+ * want_shares, the shares. Samba absent is not an error: present = 0. */
+int samba_conf_load(struct samba_conf *c, int want_shares);
+/* The configuration of a host without Samba: workgroup "WORKGROUP", no shares. */
+void samba_conf_init(struct samba_conf *c);
+void samba_conf_free(struct samba_conf *c);
+/* Parses testparm's output into c (after samba_conf_init; exposed for tests). */
+int samba_conf_parse(struct samba_conf *c, const char *text, int want_shares);
+
+/* ---- spawn.c: running a helper tool of the host ---- */
+/* Runs argv[0] (looked up in PATH) with stdin and stderr on /dev/null, collects its
+ * stdout (NUL-terminated, wn_malloc'd) for at most timeout_ms. -ENOENT when the tool
+ * is not installed, -ETIMEDOUT (the child is killed), -ENOMEM. *ret_status: exit code. */
+int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out, int *ret_status);
+
+/* ---- users.c / user_source.c ---- */
+struct user_row {
+        struct wstr name, full_name, comment, home, shell;
+        uint32_t uid, gid, flags, priv;
+};
+/* All users of the passwd database (NSS) whose account type matches filter
+ * (FILTER_* bits, 0: all), in database order. */
+int users_load(struct table *t, DWORD filter);
+/* One user by name: -ENOENT when unknown. */
+int user_lookup(struct table *t, const char *name);
+/* The level ops of USER_INFO_<level>, or NULL. */
+const struct level_ops *user_level(DWORD level);
+
+/* ---- name_index.c: rows that start with their name (struct wstr) ---- */
+/* Row indexes sorted by name (UTF-16 code units), wn_malloc'd. */
+int name_index(const struct table *t, size_t **ret);
+/* The row named s, or NULL (binary search over name_index's result). */
+const void *name_find(const struct table *t, const size_t *idx, const char16_t *s);
+/* Reorders the rows by name. */
+int table_sort_by_name(struct table *t);
+
+/* ---- group_source.c ---- */
+struct group_row {
+        struct wstr name, comment;
+        uint32_t gid;
+};
+int groups_load(struct table *t);
+/* One group by name; -ENOENT when unknown. */
+int group_lookup(struct table *t, const char *name);
+/* The members (gr_mem) of one group, by name, into t's pool as rows of struct wstr;
+ * -ENOENT when the group is unknown. */
+int group_members(struct table *t, const char *name);
+/* The level ops of GROUP_INFO_<level> (global groups) and LOCALGROUP_INFO_<level>. */
+const struct level_ops *group_level(DWORD level);
+const struct level_ops *localgroup_level(DWORD level);
+
+/* ---- sid.c: Samba's Unix SIDs S-1-22-1-uid (users), S-1-22-2-gid (groups) ---- */
+#define UNIX_SID_BYTES 16
+void unix_sid(void *out, int group, uint32_t id);
+
+/* ---- sessions.c / utmp_source.c ---- */
+struct session_row {
+        struct wstr cname, user;
+        uint32_t time, idle;
+};
+/* USER_PROCESS entries of utmp, optionally only those of client and/or user. */
+int sessions_load(struct table *t, const char *client, const char *user, const struct hostinfo *h);
+
+/* ---- server_enum.c / avahi.c ---- */
+struct server_row {
+        struct wstr name, comment, langroup, userpath;
+        DWORD platform, major, minor, type;
+        DWORD logged_on; /* wksta 102: utmp logins */
+};
+/* This machine as one row: what = LOCAL_* bits of the facts that cost a helper run. */
+#define LOCAL_SAMBA     1u /* workgroup and domain membership (testparm) */
+#define LOCAL_LOGGED_ON 2u /* utmp count */
+int local_server_row(struct table *t, unsigned what);
+/* SERVER_INFO_100/101/102 level ops, or NULL. */
+const struct level_ops *server_level(DWORD level);
+/* Servers announced as _smb._tcp through avahi-browse; none when Avahi is absent. */
+int avahi_servers_load(struct table *t, const struct hostinfo *h);
+int avahi_parse(struct table *t, const char *text, const struct hostinfo *h);
+
+#endif /* WINNET_NETAPI_INT_H */

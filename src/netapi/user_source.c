@@ -1,0 +1,154 @@
+/* user_source.c - the passwd database through NSS (getpwent_r, getpwnam_r), so
+ * directory users (LDAP, SSSD) count like local ones. Only the public fields of
+ * struct passwd are read: pw_passwd is never touched and shadow is never opened.
+ * The enumeration position of getpwent is process-wide, so enumerations are
+ * serialised by one lock (not a hot path). */
+#include <errno.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "netapi_int.h"
+
+static pthread_mutex_t pw_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Samba keeps machine (workstation trust) accounts as users named "host$". */
+static uint32_t account_type(const char *name)
+{
+        size_t n = strlen(name);
+
+        return n > 1 && name[n - 1] == '$' ? UF_WORKSTATION_TRUST_ACCOUNT : UF_NORMAL_ACCOUNT;
+}
+
+static int filter_matches(DWORD filter, uint32_t type)
+{
+        static const struct {
+                DWORD filter;
+                uint32_t type;
+        } map[] = {
+            {FILTER_TEMP_DUPLICATE_ACCOUNT, UF_TEMP_DUPLICATE_ACCOUNT},
+            {FILTER_NORMAL_ACCOUNT, UF_NORMAL_ACCOUNT},
+            {FILTER_INTERDOMAIN_TRUST_ACCOUNT, UF_INTERDOMAIN_TRUST_ACCOUNT},
+            {FILTER_WORKSTATION_TRUST_ACCOUNT, UF_WORKSTATION_TRUST_ACCOUNT},
+            {FILTER_SERVER_TRUST_ACCOUNT, UF_SERVER_TRUST_ACCOUNT},
+        };
+        size_t i;
+
+        if (!filter)
+                return 1;
+        for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+                if ((filter & map[i].filter) && type == map[i].type)
+                        return 1;
+        return 0;
+}
+
+/* A shell that refuses interactive logins marks a disabled account. */
+static int shell_refuses_login(const char *shell)
+{
+        const char *base = strrchr(shell, '/');
+
+        base = base ? base + 1 : shell;
+        return !strcmp(base, "nologin") || !strcmp(base, "false");
+}
+
+static uint32_t user_priv(const struct passwd *pw)
+{
+        if (pw->pw_uid == 0)
+                return USER_PRIV_ADMIN;
+        /* nobody is Samba's default guest account */
+        return strcmp(pw->pw_name, "nobody") ? USER_PRIV_USER : USER_PRIV_GUEST;
+}
+
+static int add_row(struct table *t, const struct passwd *pw, uint32_t type)
+{
+        const char *gecos = pw->pw_gecos ? pw->pw_gecos : "";
+        const char *comma = strchr(gecos, ',');
+        size_t full = comma ? (size_t)(comma - gecos) : strlen(gecos);
+        struct user_row *u = vec_push(&t->rows);
+        int r;
+
+        if (!u)
+                return -ENOMEM;
+        u->uid = pw->pw_uid;
+        u->gid = pw->pw_gid;
+        u->priv = user_priv(pw);
+        u->flags = UF_SCRIPT | type;
+        if (pw->pw_shell && shell_refuses_login(pw->pw_shell))
+                u->flags |= UF_ACCOUNTDISABLE;
+        r = strpool_add_str(&t->pool, pw->pw_name, &u->name);
+        r = r ? r : strpool_add(&t->pool, gecos, full, &u->full_name);
+        r = r ? r : strpool_add_str(&t->pool, comma ? comma + 1 : "", &u->comment);
+        r = r ? r : strpool_add_str(&t->pool, pw->pw_dir ? pw->pw_dir : "", &u->home);
+        r = r ? r : strpool_add_str(&t->pool, pw->pw_shell ? pw->pw_shell : "", &u->shell);
+        if (r)
+                t->rows.n--;
+        return r;
+}
+
+/* Grows *buf when NSS says ERANGE; glibc then returns the same entry again. */
+static int grow(char **buf, size_t *cap)
+{
+        char *p = wn_realloc(*buf, *cap * 2);
+
+        if (!p)
+                return -ENOMEM;
+        *buf = p;
+        *cap *= 2;
+        return 0;
+}
+
+static int enumerate(struct table *t, DWORD filter, char **buf, size_t *cap)
+{
+        struct passwd pw, *res;
+        int e, r = 0;
+
+        setpwent();
+        while (r == 0) {
+                e = getpwent_r(&pw, *buf, *cap, &res);
+                if (e == ERANGE) {
+                        r = grow(buf, cap);
+                        continue;
+                }
+                if (e || !res) {
+                        r = e && e != ENOENT ? -e : 0; /* ENOENT: end of the database */
+                        break;
+                }
+                if (filter_matches(filter, account_type(pw.pw_name)))
+                        r = add_row(t, &pw, account_type(pw.pw_name));
+        }
+        endpwent();
+        return r;
+}
+
+int users_load(struct table *t, DWORD filter)
+{
+        size_t cap = 4096;
+        char *buf = wn_malloc(cap);
+        int r;
+
+        if (!buf)
+                return -ENOMEM;
+        pthread_mutex_lock(&pw_lock);
+        r = enumerate(t, filter, &buf, &cap);
+        pthread_mutex_unlock(&pw_lock);
+        wn_free(buf);
+        return r;
+}
+
+int user_lookup(struct table *t, const char *name)
+{
+        struct passwd pw, *res = NULL;
+        size_t cap = 4096;
+        char *buf = wn_malloc(cap);
+        int e, r = 0;
+
+        if (!buf)
+                return -ENOMEM;
+        while ((e = getpwnam_r(name, &pw, buf, cap, &res)) == ERANGE && !(r = grow(&buf, &cap)))
+                ;
+        if (!r)
+                r = res ? add_row(t, &pw, account_type(pw.pw_name)) : -ENOENT;
+        wn_free(buf);
+        return r;
+}
