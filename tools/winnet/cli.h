@@ -32,6 +32,10 @@ int cli_api_error(const char *api, unsigned long code);
 /* Name of a Win32 error code ("ERROR_NOT_FOUND"), or NULL. */
 const char *cli_win32_name(unsigned long code);
 
+/* A NUL-terminated UTF-16 string as UTF-8 in buf (cut to fit); NULL stays NULL
+ * (wstr.c). */
+const char *cli_wstr(const uint16_t *s, char *buf, size_t cap);
+
 /* ---- typed table printer ----
  * Columns are declared once; rows are filled by column index. Text mode prints
  * the columns marked for text, aligned; JSON mode prints an array of objects with

@@ -7,5 +7,12 @@ const char *winnet_default_command = "info";
 
 const struct command winnet_commands[] = {
     {"info", "library version, host and network namespace", "", cmd_info},
+    {"users", "user accounts (NetUserEnum)", "", cmd_users},
+    {"groups", "groups, or the members of GROUP (NetGroupEnum, NetLocalGroupGetMembers)", "[GROUP]",
+     cmd_groups},
+    {"server", "this machine, or with --list the servers it sees (NetServerGetInfo, NetServerEnum)",
+     "[--list]", cmd_server},
+    {"sessions", "logged-on sessions (NetSessionEnum)", "", cmd_sessions},
+    {"shares", "shared resources of Samba's configuration (NetShareEnum)", "", cmd_shares},
     {NULL, NULL, NULL, NULL},
 };

@@ -5,5 +5,10 @@
 #include "cli.h"
 
 int cmd_info(struct cli *cli, int argc, char **argv);
+int cmd_users(struct cli *cli, int argc, char **argv);
+int cmd_groups(struct cli *cli, int argc, char **argv);
+int cmd_server(struct cli *cli, int argc, char **argv);
+int cmd_sessions(struct cli *cli, int argc, char **argv);
+int cmd_shares(struct cli *cli, int argc, char **argv);
 
 #endif /* WINNET_COMMANDS_H */
