@@ -110,6 +110,27 @@ WINNET_API void winnet_fault_reset(void);
 /* Allocations failed by injection since load. */
 WINNET_API unsigned long winnet_fault_injected(void);
 
+/* ---- Network namespaces ----------------------------------------------------
+ * Every IP Helper call reads the network namespace of the calling thread, and
+ * follows the thread when it setns()es between calls. These select another
+ * namespace for the calling thread's later calls without moving the thread: the
+ * library opens its netlink sockets inside that namespace (a setns there and back,
+ * which needs CAP_SYS_ADMIN over it) and keeps them until the selection changes or
+ * the thread exits. Other threads are not affected.
+ *
+ * winnet_set_thread_netns: `name_or_path` is a name under /run/netns (as `ip
+ * netns` makes them, e.g. "blue") or, when it contains a '/', a path such as
+ * "/proc/1234/ns/net". NULL returns to the thread's own namespace.
+ * winnet_set_thread_netns_fd: a descriptor of a network namespace (the library
+ * keeps its own duplicate; close yours when you like); -1 returns to the thread's
+ * own namespace.
+ * Returns NO_ERROR; ERROR_FILE_NOT_FOUND when no such namespace exists;
+ * ERROR_INVALID_PARAMETER when the descriptor or path is not a network namespace
+ * (or "" is given); ERROR_ACCESS_DENIED when the thread may not enter it. On
+ * failure the previous selection stays in force. */
+WINNET_API DWORD winnet_set_thread_netns(const char *name_or_path);
+WINNET_API DWORD winnet_set_thread_netns_fd(int fd);
+
 WINNET_END_DECLS
 
 #endif /* WINNET_WINNET_H */

@@ -1,0 +1,276 @@
+/* link_parse.c - one RTM_NEWLINK message to a struct prov_link: the link's
+ * attributes, its kind (IFLA_LINKINFO), counters (IFLA_STATS64) and the per-family
+ * settings the kernel nests in IFLA_AF_SPEC. Every attribute is length-checked
+ * before use; strings must be NUL-terminated. Nothing is copied except fixed-size
+ * numbers: the record points into the message. */
+#include <errno.h>
+#include <linux/if.h>
+#include <linux/if_arp.h>
+#include <linux/if_link.h>
+#include <linux/if_tun.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/rtnetlink.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "provider/linux/nl.h"
+
+/* IFLA_INET6_FLAGS bits (kernel-internal include/net/if_inet6.h). */
+#define INET6_IF_RA_OTHERCONF 0x80u
+#define INET6_IF_RA_MANAGED   0x40u
+
+static const char *attr_str(const struct nlattr *a)
+{
+        uint16_t n = mnl_attr_get_payload_len(a);
+        const char *s = mnl_attr_get_payload(a);
+
+        return n > 0 && memchr(s, '\0', n) ? s : NULL;
+}
+
+static bool attr_u32(const struct nlattr *a, uint32_t *out)
+{
+        if (mnl_attr_get_payload_len(a) < sizeof(uint32_t))
+                return false;
+        *out = mnl_attr_get_u32(a);
+        return true;
+}
+
+static bool attr_u8(const struct nlattr *a, uint8_t *out)
+{
+        if (mnl_attr_get_payload_len(a) < sizeof(uint8_t))
+                return false;
+        *out = mnl_attr_get_u8(a);
+        return true;
+}
+
+static void parse_stats64(const struct nlattr *a, struct prov_link *l)
+{
+        struct rtnl_link_stats64 s;
+        uint16_t n = mnl_attr_get_payload_len(a);
+
+        memset(&s, 0, sizeof(s));
+        memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
+        l->stats = (struct prov_stats){s.rx_packets, s.tx_packets,  s.rx_bytes,   s.tx_bytes,
+                                       s.rx_errors,  s.tx_errors,   s.rx_dropped, s.tx_dropped,
+                                       s.multicast,  s.rx_nohandler};
+        l->has_stats = true;
+}
+
+/* Kinds whose drivers answer ethtool's link-settings query. */
+static bool kind_reports_speed(const char *kind)
+{
+        static const char *const kinds[] = {"veth",   "tun",    "tap",       "bridge",
+                                            "bond",   "team",   "macvlan",   "macvtap",
+                                            "ipvlan", "ipvtap", "virt_wifi", "netkit"};
+        size_t i;
+
+        for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+                if (!strcmp(kind, kinds[i]))
+                        return true;
+        return false;
+}
+
+static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
+{
+        const struct nlattr *a;
+        uint8_t type;
+
+        mnl_attr_for_each_nested(a, data)
+        {
+                if (mnl_attr_get_type(a) == IFLA_TUN_TYPE && attr_u8(a, &type) && type == IFF_TAP)
+                        l->kind = "tap";
+        }
+}
+
+static void parse_linkinfo(const struct nlattr *info, struct prov_link *l)
+{
+        const struct nlattr *a, *data = NULL;
+
+        mnl_attr_for_each_nested(a, info)
+        {
+                if (mnl_attr_get_type(a) == IFLA_INFO_KIND)
+                        l->kind = attr_str(a);
+                else if (mnl_attr_get_type(a) == IFLA_INFO_DATA)
+                        data = a;
+        }
+        if (l->kind && !strcmp(l->kind, "tun") && data)
+                parse_info_data_tun(data, l);
+}
+
+static int32_t conf_at(const struct nlattr *a, unsigned idx)
+{
+        const int32_t *v = mnl_attr_get_payload(a);
+
+        return (size_t)mnl_attr_get_payload_len(a) >= (idx + 1) * sizeof(int32_t) ? v[idx] : 0;
+}
+
+static void parse_inet(const struct nlattr *af, struct prov_ip_conf *c)
+{
+        const struct nlattr *a;
+
+        c->present = true;
+        mnl_attr_for_each_nested(a, af)
+        {
+                if (mnl_attr_get_type(a) == IFLA_INET_CONF) /* index = IPV4_DEVCONF_x - 1 */
+                        c->forwarding = conf_at(a, IPV4_DEVCONF_FORWARDING - 1);
+        }
+}
+
+static void parse_inet6_conf(const struct nlattr *a, struct prov_ip_conf *c)
+{
+        c->forwarding = conf_at(a, DEVCONF_FORWARDING);
+        c->hop_limit = conf_at(a, DEVCONF_HOPLIMIT);
+        c->mtu = conf_at(a, DEVCONF_MTU6);
+        c->accept_ra = conf_at(a, DEVCONF_ACCEPT_RA);
+        c->accept_ra_defrtr = conf_at(a, DEVCONF_ACCEPT_RA_DEFRTR);
+        c->autoconf = conf_at(a, DEVCONF_AUTOCONF);
+        c->dad_transmits = conf_at(a, DEVCONF_DAD_TRANSMITS);
+        c->accept_dad = conf_at(a, DEVCONF_ACCEPT_DAD);
+        c->disabled = conf_at(a, DEVCONF_DISABLE_IPV6) != 0;
+}
+
+static void parse_inet6_cacheinfo(const struct nlattr *a, struct prov_ip_conf *c)
+{
+        struct ifla_cacheinfo ci;
+
+        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+                return;
+        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        c->max_reasm_len = ci.max_reasm_len;
+        c->reachable_ms = ci.reachable_time;
+        c->retrans_ms = ci.retrans_time;
+        c->has_cacheinfo = true;
+}
+
+static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
+{
+        uint32_t flags;
+        uint8_t mode;
+
+        switch (mnl_attr_get_type(a)) {
+        case IFLA_INET6_CONF:
+                parse_inet6_conf(a, c);
+                break;
+        case IFLA_INET6_CACHEINFO:
+                parse_inet6_cacheinfo(a, c);
+                break;
+        case IFLA_INET6_FLAGS:
+                if (attr_u32(a, &flags))
+                        c->ra_flags = ((flags & INET6_IF_RA_MANAGED) ? PROV_RA_MANAGED : 0) |
+                                      ((flags & INET6_IF_RA_OTHERCONF) ? PROV_RA_OTHERCONF : 0);
+                break;
+        case IFLA_INET6_ADDR_GEN_MODE:
+                if (attr_u8(a, &mode))
+                        c->addr_gen_mode = mode == IN6_ADDR_GEN_MODE_EUI64  ? PROV_ADDR_GEN_EUI64
+                                           : mode == IN6_ADDR_GEN_MODE_NONE ? PROV_ADDR_GEN_NONE
+                                                                            : PROV_ADDR_GEN_OTHER;
+                break;
+        case IFLA_INET6_TOKEN:
+                if (mnl_attr_get_payload_len(a) >= sizeof(struct in6_addr))
+                        memcpy(&c->token, (const uint8_t *)mnl_attr_get_payload(a) + 8, 8);
+                break;
+        }
+}
+
+static void parse_af_spec(const struct nlattr *spec, struct prov_link *l)
+{
+        const struct nlattr *af, *a;
+
+        mnl_attr_for_each_nested(af, spec)
+        {
+                if (mnl_attr_get_type(af) == AF_INET) {
+                        parse_inet(af, &l->inet);
+                } else if (mnl_attr_get_type(af) == AF_INET6) {
+                        l->inet6.present = true;
+                        mnl_attr_for_each_nested(a, af) parse_inet6_attr(a, &l->inet6);
+                }
+        }
+}
+
+static void parse_addr(const struct nlattr *a, const uint8_t **p, uint16_t *len)
+{
+        *p = mnl_attr_get_payload(a);
+        *len = mnl_attr_get_payload_len(a);
+}
+
+static void parse_attr(const struct nlattr *a, struct prov_link *l)
+{
+        uint8_t b;
+
+        switch (mnl_attr_get_type(a)) {
+        case IFLA_IFNAME:
+                l->name = attr_str(a);
+                break;
+        case IFLA_IFALIAS:
+                l->alias = attr_str(a);
+                break;
+        case IFLA_ADDRESS:
+                parse_addr(a, &l->addr, &l->addr_len);
+                break;
+        case IFLA_PERM_ADDRESS:
+                parse_addr(a, &l->perm_addr, &l->perm_addr_len);
+                break;
+        case IFLA_MTU:
+                attr_u32(a, &l->mtu);
+                break;
+        case IFLA_TXQLEN:
+                attr_u32(a, &l->txqlen);
+                break;
+        case IFLA_LINK:
+                attr_u32(a, &l->link);
+                break;
+        case IFLA_LINK_NETNSID:
+                l->link_other_netns = true;
+                break;
+        case IFLA_MASTER:
+                attr_u32(a, &l->master);
+                break;
+        case IFLA_OPERSTATE:
+                attr_u8(a, &l->operstate);
+                break;
+        case IFLA_CARRIER:
+                if (attr_u8(a, &b))
+                        l->carrier = b ? 1 : 0;
+                break;
+        case IFLA_STATS64:
+                parse_stats64(a, l);
+                break;
+        case IFLA_LINKINFO:
+                parse_linkinfo(a, l);
+                break;
+        case IFLA_AF_SPEC:
+                parse_af_spec(a, l);
+                break;
+        case IFLA_PARENT_DEV_NAME:
+                l->parent_dev = attr_str(a);
+                break;
+        case IFLA_PARENT_DEV_BUS_NAME:
+                l->parent_bus = attr_str(a);
+                break;
+        }
+}
+
+int link_parse(const struct nlmsghdr *nlh, struct prov_link *l)
+{
+        const struct ifinfomsg *ifi;
+        const struct nlattr *a;
+
+        if (nlh->nlmsg_type != RTM_NEWLINK || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+                return -EBADMSG;
+        ifi = mnl_nlmsg_get_payload(nlh);
+        memset(l, 0, sizeof(*l));
+        l->ifindex = (uint32_t)ifi->ifi_index;
+        l->arphrd = ifi->ifi_type;
+        l->flags = ifi->ifi_flags;
+        l->carrier = -1;
+        mnl_attr_for_each(a, nlh, sizeof(*ifi)) parse_attr(a, l);
+        if (!l->name || l->ifindex == 0)
+                return -EBADMSG;
+        if (l->link_other_netns && !l->link)
+                l->link_other_netns = false;
+        l->speed_queryable = l->kind ? kind_reports_speed(l->kind)
+                                     : l->arphrd != ARPHRD_LOOPBACK && l->parent_dev != NULL;
+        return 0;
+}

@@ -1,0 +1,97 @@
+/* neigh_parms.c - ARP and NDP timing per link (reachable time, its base, the
+ * retransmit interval) from one RTM_GETNEIGHTBL dump: the kernel sends each
+ * neighbour table's defaults and then one parameter set per link. */
+#include <errno.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "provider/linux/nl.h"
+
+struct parms_ctx {
+        const struct prov_parms_visitor *v;
+        int err;
+};
+
+static uint32_t attr_ms(const struct nlattr *a)
+{
+        uint64_t v;
+
+        if (mnl_attr_get_payload_len(a) < sizeof(v))
+                return 0;
+        v = mnl_attr_get_u64(a);
+        return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+/* Fills `p` from NDTA_PARMS; false for the table defaults (no link). */
+static bool parse_parms(const struct nlattr *nest, struct prov_neigh_parms *p)
+{
+        const struct nlattr *a;
+
+        mnl_attr_for_each_nested(a, nest)
+        {
+                switch (mnl_attr_get_type(a)) {
+                case NDTPA_IFINDEX:
+                        if (mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
+                                p->ifindex = mnl_attr_get_u32(a);
+                        break;
+                case NDTPA_BASE_REACHABLE_TIME:
+                        p->base_reachable_ms = attr_ms(a);
+                        break;
+                case NDTPA_REACHABLE_TIME:
+                        p->reachable_ms = attr_ms(a);
+                        break;
+                case NDTPA_RETRANS_TIME:
+                        p->retrans_ms = attr_ms(a);
+                        break;
+                }
+        }
+        return p->ifindex != 0;
+}
+
+static int on_neightbl_msg(const struct nlmsghdr *nlh, void *data)
+{
+        struct parms_ctx *c = data;
+        const struct ndtmsg *ndt;
+        const struct nlattr *a;
+        struct prov_neigh_parms p;
+        int r;
+
+        if (nlh->nlmsg_type != RTM_NEWNEIGHTBL || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ndt)))
+                return MNL_CB_OK;
+        ndt = mnl_nlmsg_get_payload(nlh);
+        if (ndt->ndtm_family != AF_INET && ndt->ndtm_family != AF_INET6)
+                return MNL_CB_OK; /* other tables (e.g. DECnet) */
+        memset(&p, 0, sizeof(p));
+        p.family = ndt->ndtm_family;
+        mnl_attr_for_each(a, nlh, sizeof(*ndt))
+        {
+                if (mnl_attr_get_type(a) == NDTA_PARMS && parse_parms(a, &p)) {
+                        r = c->v->parms(c->v->ctx, &p);
+                        if (r < 0)
+                                return nl_cb_fail(&c->err, r);
+                }
+        }
+        return MNL_CB_OK;
+}
+
+int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v)
+{
+        char buf[MNL_SOCKET_BUFFER_SIZE];
+        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+        struct parms_ctx c = {v, 0};
+        struct nl_query q = {NL_ROUTE, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx};
+        struct ndtmsg *ndt;
+        struct nl_state *st;
+        int r;
+
+        nlh->nlmsg_type = RTM_GETNEIGHTBL;
+        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+        ndt = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndt));
+        ndt->ndtm_family = (unsigned char)family;
+        r = nl_state_get(&st);
+        if (r < 0)
+                return r;
+        return nl_query_run(st, &q);
+}

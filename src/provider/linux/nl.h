@@ -1,0 +1,93 @@
+/* nl.h - the Linux provider's internals: the calling thread's netlink handles for
+ * the namespace it reads, the dump loop every query runs through, and the
+ * per-message parsers. Only src/provider/linux/ includes it. */
+#ifndef WINNET_PROVIDER_LINUX_NL_H
+#define WINNET_PROVIDER_LINUX_NL_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <libmnl/libmnl.h>
+
+#include "provider/provider.h"
+
+/* Receive buffer: the kernel fills dump messages up to ~32 KiB per datagram. */
+#define NL_BUF_SIZE 32768u
+
+enum nl_proto { NL_ROUTE = 0, NL_GENERIC = 1, NL_PROTO_COUNT };
+
+/* One thread's handles in one network namespace. */
+struct nl_state {
+        dev_t ns_dev; /* identity of the namespace the handles live in */
+        ino_t ns_ino;
+        unsigned fork_gen;
+        struct mnl_socket *sock[NL_PROTO_COUNT]; /* opened lazily, closed after a torn dump */
+        uint32_t seq;
+        int pmtu_fd[2]; /* /proc/sys/net/ipv{4,6}/route/mtu_expires, -1 until opened */
+        char *buf;
+        size_t buf_size;
+};
+
+/* The calling thread's state for the namespace it reads now (its own, or the one
+ * selected with winnet_set_thread_netns), reopened when that namespace changed or
+ * after fork. 0 or -errno. */
+int nl_state_get(struct nl_state **ret);
+
+/* Runs fn(arg) inside the state's namespace (a setns round trip when the thread
+ * selected another namespace; a plain call otherwise). Returns fn's result. */
+int nl_in_namespace(int (*fn)(void *arg), void *arg);
+
+/* The socket of `proto`, opened on demand in the right namespace. */
+int nl_sock(struct nl_state *st, enum nl_proto proto, struct mnl_socket **ret);
+
+/* Drops a socket whose stream state is unknown (a dump stopped half-way). */
+void nl_sock_reset(struct nl_state *st, enum nl_proto proto);
+
+/* Sends `req` (its nlmsg_seq is set here) and feeds every reply message to cb,
+ * until NLMSG_DONE for a dump or the single reply otherwise. begin(ctx) runs
+ * before each attempt; an interrupted dump (NLM_F_DUMP_INTR), a lost reply
+ * (ENOBUFS) or a truncated datagram restarts it, PROVIDER_DUMP_TRIES times at
+ * most, then -EAGAIN. A negative value stored in *cb_err by cb is returned as is.
+ * Returns 0 or -errno (the kernel's NLMSG_ERROR code for a failed request). */
+struct nl_query {
+        enum nl_proto proto;
+        struct nlmsghdr *req;
+        mnl_cb_t cb;
+        void *data;
+        int *cb_err;
+        int (*begin)(void *ctx);
+        void *begin_ctx;
+};
+int nl_query_run(struct nl_state *st, const struct nl_query *q);
+
+/* Convenience: the mnl callback's way to stop the walk with a visitor error. */
+static inline int nl_cb_fail(int *cb_err, int err)
+{
+        *cb_err = err;
+        return MNL_CB_ERROR;
+}
+
+/* link_parse.c: decodes one RTM_NEWLINK message. 0, or -EBADMSG when malformed. */
+int link_parse(const struct nlmsghdr *nlh, struct prov_link *ret);
+
+/* link_dump.c */
+int linux_link_walk(unsigned want, const struct prov_link_visitor *v);
+int linux_link_get(uint32_t ifindex, const char *name, unsigned want,
+                   const struct prov_link_visitor *v);
+/* neigh_parms.c */
+int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v);
+/* ethtool_speed.c */
+int linux_link_speed_walk(const struct prov_speed_visitor *v);
+int linux_link_speed_get(uint32_t ifindex, uint64_t *ret_bps);
+/* pmtu_expires.c */
+int linux_pmtu_expires(int family, uint32_t *ret_seconds);
+
+/* netns_select.c: the namespace this thread selected, or fd -1 for its own. */
+struct netns_selection {
+        int fd;
+        dev_t dev;
+        ino_t ino;
+};
+const struct netns_selection *netns_selected(void);
+
+#endif /* WINNET_PROVIDER_LINUX_NL_H */

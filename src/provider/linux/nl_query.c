@@ -1,0 +1,96 @@
+/* nl_query.c - the one loop every netlink query runs through: send, receive
+ * whole datagrams into the thread's buffer, hand each message to the parser, and
+ * restart the whole query when the kernel says the dump was interrupted, a reply
+ * was lost or a datagram did not fit. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "alloc.h"
+#include "provider/linux/nl.h"
+
+/* Receives one datagram from the kernel. Returns its length, -EMSGSIZE when it
+ * was longer than the buffer (the buffer is then grown for the retry), or -errno. */
+static ssize_t recv_datagram(struct nl_state *st, int fd)
+{
+        struct sockaddr_nl addr;
+        struct iovec iov = {st->buf, st->buf_size};
+        struct msghdr msg = {
+            .msg_name = &addr, .msg_namelen = sizeof(addr), .msg_iov = &iov, .msg_iovlen = 1};
+        ssize_t n;
+
+        for (;;) {
+                n = recvmsg(fd, &msg, MSG_TRUNC);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return -errno;
+                if (addr.nl_pid != 0) /* not from the kernel: ignore */
+                        continue;
+                break;
+        }
+        if (msg.msg_flags & MSG_TRUNC) {
+                char *bigger = wn_realloc(st->buf, (size_t)n);
+
+                if (!bigger)
+                        return -ENOMEM;
+                st->buf = bigger;
+                st->buf_size = (size_t)n;
+                return -EMSGSIZE;
+        }
+        return n;
+}
+
+/* One attempt. Returns 0, -EINTR (dump interrupted), -EMSGSIZE, -ENOBUFS
+ * (restartable) or a final -errno. */
+static int query_once(struct nl_state *st, const struct nl_query *q, struct mnl_socket *s)
+{
+        uint32_t portid = mnl_socket_get_portid(s);
+        int fd = mnl_socket_get_fd(s), r;
+        ssize_t n;
+
+        q->req->nlmsg_seq = ++st->seq;
+        if (mnl_socket_sendto(s, q->req, q->req->nlmsg_len) < 0)
+                return -errno;
+        for (;;) {
+                n = recv_datagram(st, fd);
+                if (n < 0)
+                        return (int)n;
+                *q->cb_err = 0;
+                errno = 0;
+                r = mnl_cb_run(st->buf, (size_t)n, st->seq, portid, q->cb, q->data);
+                if (r == MNL_CB_STOP)
+                        return 0;
+                if (r == MNL_CB_ERROR) /* libmnl reports NLM_F_DUMP_INTR as EINTR */
+                        return *q->cb_err ? *q->cb_err : (errno ? -errno : -EPROTO);
+                if (!(q->req->nlmsg_flags & NLM_F_DUMP))
+                        return 0; /* the single reply arrived */
+        }
+}
+
+static bool restartable(int r)
+{
+        return r == -EINTR || r == -EMSGSIZE || r == -ENOBUFS;
+}
+
+int nl_query_run(struct nl_state *st, const struct nl_query *q)
+{
+        struct mnl_socket *s;
+        int tries, r = -EAGAIN;
+
+        for (tries = 0; tries < PROVIDER_DUMP_TRIES; tries++) {
+                r = nl_sock(st, q->proto, &s);
+                if (r < 0)
+                        return r;
+                if (q->begin && (r = q->begin(q->begin_ctx)) < 0)
+                        return r;
+                r = query_once(st, q, s);
+                if (r == 0)
+                        return 0;
+                /* Whatever is left of this reply stream is stale: drop the socket. */
+                nl_sock_reset(st, q->proto);
+                if (!restartable(r))
+                        return r;
+        }
+        return -EAGAIN;
+}

@@ -1,0 +1,194 @@
+/* provider.h - the contract between the IP Helper layer (src/iphlp/) and the
+ * kernel below it. iphlp/ asks for neutral records through the ops declared here
+ * and never sees netlink; src/provider/linux/ implements them over rtnetlink,
+ * another provider (a recorded or fake one for tests, a BSD one) plugs in through
+ * provider_set() without touching iphlp/.
+ *
+ * The contract, for every call:
+ *   - Returns 0 or a negative errno. -ENODEV: the interface asked for does not
+ *     exist; -ENOMEM: memory ran out (every allocation is a wn_* one, so fault
+ *     injection reaches it); -EAGAIN: the kernel kept changing the data under a
+ *     dump (bounded retries exhausted); -EAFNOSUPPORT: the family's stack is
+ *     absent; -EPERM/-EACCES: namespace selection refused; anything else: the
+ *     kernel's own error.
+ *   - Records are streamed: the provider calls the visitor once per record while
+ *     it walks each receive buffer. A record and everything it points to are
+ *     borrowed and valid during that call only; copy what you keep.
+ *   - A visitor that returns a negative errno stops the walk; the provider returns
+ *     that value unchanged and leaves nothing half-done behind (the next call starts
+ *     clean).
+ *   - Dumps are never torn: when the kernel reports a dump interrupted by a
+ *     concurrent change, the provider calls the visitor's begin() again and
+ *     replays the whole dump (up to PROVIDER_DUMP_TRIES times, then -EAGAIN). A
+ *     visitor must therefore reset whatever it collected in begin().
+ *   - Calls act on the calling thread's network namespace, or on the one the
+ *     thread selected with winnet_set_thread_netns(); a thread that setns()es
+ *     between calls is followed. Handles are per thread: calls from different
+ *     threads never share a socket, so no call takes a lock. After fork() the
+ *     child reopens its own handles on first use.
+ */
+#ifndef WINNET_PROVIDER_H
+#define WINNET_PROVIDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROVIDER_DUMP_TRIES 10
+
+/* Linux RFC 2863 operational states (IFLA_OPERSTATE numbering). */
+enum prov_oper {
+        PROV_OPER_UNKNOWN = 0,
+        PROV_OPER_NOTPRESENT = 1,
+        PROV_OPER_DOWN = 2,
+        PROV_OPER_LOWERLAYERDOWN = 3,
+        PROV_OPER_TESTING = 4,
+        PROV_OPER_DORMANT = 5,
+        PROV_OPER_UP = 6,
+};
+
+/* Link flags (the IFF_* values of <net/if.h>, which every provider can fill). */
+#define PROV_IFF_UP          0x1u
+#define PROV_IFF_BROADCAST   0x2u
+#define PROV_IFF_LOOPBACK    0x8u
+#define PROV_IFF_POINTOPOINT 0x10u
+#define PROV_IFF_RUNNING     0x40u
+#define PROV_IFF_NOARP       0x80u
+#define PROV_IFF_MULTICAST   0x1000u
+#define PROV_IFF_LOWER_UP    0x10000u
+#define PROV_IFF_DORMANT     0x20000u
+
+/* 64-bit interface counters (the kernel's rtnl_link_stats64 subset we use). */
+struct prov_stats {
+        uint64_t rx_packets, tx_packets, rx_bytes, tx_bytes;
+        uint64_t rx_errors, tx_errors, rx_dropped, tx_dropped;
+        uint64_t multicast, rx_nohandler;
+};
+
+/* IPv6 router-advertisement state bits (ip_conf.ra_flags). */
+#define PROV_RA_MANAGED   0x1u /* last RA had the M flag */
+#define PROV_RA_OTHERCONF 0x2u /* last RA had the O flag */
+
+/* Address generation modes of IPv6 link-local addresses (ip_conf.addr_gen_mode). */
+enum prov_addr_gen { PROV_ADDR_GEN_EUI64 = 0, PROV_ADDR_GEN_NONE = 1, PROV_ADDR_GEN_OTHER = 2 };
+
+/* Per-family settings of one link, with Linux devconf semantics. IPv4 fills only
+ * present and forwarding; the rest is IPv6. */
+struct prov_ip_conf {
+        bool present;       /* the family's device exists on this link */
+        bool disabled;      /* IPv6 disable_ipv6 is set */
+        bool has_cacheinfo; /* max_reasm_len/reachable_ms/retrans_ms are valid */
+        int32_t forwarding; /* conf forwarding */
+        int32_t mtu;        /* IPv6 conf mtu (mtu6) */
+        int32_t hop_limit;  /* IPv6 conf hop_limit */
+        int32_t accept_ra;  /* 0 off, 1 on unless forwarding, 2 on */
+        int32_t accept_ra_defrtr;
+        int32_t accept_dad;    /* 0 off, 1 on, 2 on and disable IPv6 on failure */
+        int32_t dad_transmits; /* conf dad_transmits */
+        int32_t autoconf;
+        uint32_t ra_flags;      /* PROV_RA_* */
+        uint32_t addr_gen_mode; /* enum prov_addr_gen */
+        uint32_t max_reasm_len; /* bytes */
+        uint32_t reachable_ms;  /* current (randomised) reachable time */
+        uint32_t retrans_ms;
+        uint64_t token; /* IPv6 interface identifier token, network byte order, 0 if none */
+};
+
+/* One network interface. Strings are NUL-terminated; pointers are borrowed (see
+ * the contract above). */
+struct prov_link {
+        uint32_t ifindex;
+        uint16_t arphrd;        /* link-layer type, ARPHRD_* */
+        uint32_t flags;         /* PROV_IFF_* */
+        const char *name;       /* "eth0" */
+        const char *alias;      /* ifalias, NULL when unset */
+        const char *kind;       /* "veth", "bridge", ...; "tap" for a tun in TAP mode; NULL */
+        const char *parent_bus; /* bus of the parent device ("pci"), NULL for virtual links */
+        const char *parent_dev; /* parent device name ("0000:00:03.0"), NULL if none */
+        uint8_t operstate;      /* enum prov_oper */
+        int8_t carrier;         /* 1, 0, or -1 when not reported */
+        uint32_t mtu;
+        uint32_t txqlen;
+        uint32_t link;            /* lower link ifindex (veth peer, macvlan lower), 0 if none */
+        bool link_other_netns;    /* `link` lives in another namespace */
+        uint32_t master;          /* bridge/bond master ifindex, 0 if none */
+        bool speed_queryable;     /* the device may report a link speed (link_speed_*) */
+        const uint8_t *addr;      /* link-layer address, addr_len bytes */
+        const uint8_t *perm_addr; /* permanent address, NULL when the device has none */
+        uint16_t addr_len;
+        uint16_t perm_addr_len;
+        bool has_stats; /* stats valid (asked for and reported) */
+        struct prov_stats stats;
+        struct prov_ip_conf inet;  /* IPv4 */
+        struct prov_ip_conf inet6; /* IPv6 */
+};
+
+/* What a link walk must deliver beyond the basic attributes. */
+#define PROV_WANT_STATS 0x1u /* counters; without it the dump skips them (cheaper) */
+
+/* Neighbour-discovery (ARP / NDP) timing of one link and family. */
+struct prov_neigh_parms {
+        uint32_t ifindex;
+        int family;                 /* AF_INET or AF_INET6 */
+        uint32_t base_reachable_ms; /* base of the randomised reachable time */
+        uint32_t reachable_ms;      /* current reachable time */
+        uint32_t retrans_ms;        /* retransmit (solicitation) interval */
+};
+
+/* Link speed as the device reports it. */
+struct prov_link_speed {
+        uint32_t ifindex;
+        uint64_t bps; /* bits per second */
+};
+
+/* Visitors: begin() starts (or restarts, after an interrupted dump) a walk;
+ * each record then goes to the typed callback. Either returns 0 or -errno. */
+struct prov_link_visitor {
+        int (*begin)(void *ctx);
+        int (*link)(void *ctx, const struct prov_link *link);
+        void *ctx;
+};
+
+struct prov_parms_visitor {
+        int (*begin)(void *ctx);
+        int (*parms)(void *ctx, const struct prov_neigh_parms *parms);
+        void *ctx;
+};
+
+struct prov_speed_visitor {
+        int (*begin)(void *ctx);
+        int (*speed)(void *ctx, const struct prov_link_speed *speed);
+        void *ctx;
+};
+
+struct provider_ops {
+        const char *name;
+        /* Every link of the namespace, with its IPv4/IPv6 settings, in one dump. */
+        int (*link_walk)(unsigned want, const struct prov_link_visitor *v);
+        /* One link by ifindex (name NULL) or by name (ifindex 0): visits exactly
+         * one record, or returns -ENODEV. */
+        int (*link_get)(uint32_t ifindex, const char *name, unsigned want,
+                        const struct prov_link_visitor *v);
+        /* The ARP (AF_INET) or NDP (AF_INET6) timing of every link, or both
+         * families for AF_UNSPEC. Links without a family device have no record. */
+        int (*neigh_parms_walk)(int family, const struct prov_parms_visitor *v);
+        /* Speeds of the links that report one; links that report none have no
+         * record. -EOPNOTSUPP when the kernel offers no speed queries at all. */
+        int (*link_speed_walk)(const struct prov_speed_visitor *v);
+        /* Speed of one link: 0 and *ret_bps set, -ENODATA when it reports none. */
+        int (*link_speed_get)(uint32_t ifindex, uint64_t *ret_bps);
+        /* The path-MTU cache lifetime (seconds) of `family` in the namespace. */
+        int (*pmtu_expires)(int family, uint32_t *ret_seconds);
+};
+
+/* The provider in force: the Linux one unless a test installed another. */
+const struct provider_ops *provider(void);
+
+/* Installs `ops` for the whole process (NULL restores the Linux provider).
+ * For tests; not thread-safe against concurrent calls. */
+void provider_set(const struct provider_ops *ops);
+
+/* The Linux provider (src/provider/linux/). */
+extern const struct provider_ops provider_linux;
+
+#endif /* WINNET_PROVIDER_H */
