@@ -51,6 +51,20 @@ double bench_median_ns(const struct bench_op *op, size_t iters, int repeats)
         return m;
 }
 
+/* One CSV row per measurement for plots: name,value,unit,baseline,baseline_value,ratio. */
+static void csv_row(const char *name, double value, const char *unit, const char *baseline,
+                    double baseline_value, double ratio)
+{
+        const char *path = getenv("WINNET_BENCH_CSV");
+        FILE *f;
+
+        if (!path || !(f = fopen(path, "a")))
+                return;
+        fprintf(f, "\"%s\",%.3f,%s,\"%s\",%.3f,%.4f\n", name, value, unit, baseline ? baseline : "",
+                baseline_value, ratio);
+        fclose(f);
+}
+
 static void md_row(const char *name, const char *value, const char *baseline, const char *ratio)
 {
         const char *path = getenv("WINNET_BENCH_MD");
@@ -96,6 +110,7 @@ double bench_compare(const struct bench_op *op, const struct bench_op *baseline,
         snprintf(vb, sizeof(vb), "%s %.1f ns", baseline->name, mb);
         snprintf(vr, sizeof(vr), "%.2fx", ratio);
         md_row(op->name, va, vb, vr);
+        csv_row(op->name, ma, "ns", baseline->name, mb, ratio);
         free(a);
         free(b);
         return ratio;
@@ -109,6 +124,7 @@ void bench_report_value(const char *name, double value, const char *unit)
         fflush(stdout);
         snprintf(v, sizeof(v), "%.1f %s", value, unit);
         md_row(name, v, "-", "-");
+        csv_row(name, value, unit, NULL, 0, 0);
 }
 
 long bench_peak_rss_kib(void)

@@ -24,7 +24,8 @@ double bench_median_ns(const struct bench_op *op, size_t iters, int repeats);
 /* Measures `op` and `baseline` interleaved (warm-up first), prints
  *   <op.name> <ns/op> ns  <ratio>x  vs <baseline.name> <ns/op> ns
  * and returns the ratio op/baseline (lower is better for winnet). Also appends
- * a row to the Markdown file named by $WINNET_BENCH_MD, when set. */
+ * a row to the Markdown file named by $WINNET_BENCH_MD and a CSV row
+ * (name,value,unit,baseline,baseline_value,ratio) to $WINNET_BENCH_CSV, when set. */
 double bench_compare(const struct bench_op *op, const struct bench_op *baseline, size_t iters,
                      int repeats);
 
