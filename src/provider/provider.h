@@ -124,7 +124,7 @@ struct prov_link {
 };
 
 /* What a link walk must deliver beyond the basic attributes. */
-#define PROV_WANT_STATS 0x1u /* counters; without it the dump skips them (cheaper) */
+#define PROV_WANT_STATS 0x1u /* counters (has_stats); without it none are reported */
 
 /* Neighbour-discovery (ARP / NDP) timing of one link and family. */
 struct prov_neigh_parms {

@@ -12,6 +12,7 @@
 
 struct link_walk_ctx {
         const struct prov_link_visitor *v;
+        unsigned want;
         int err;
         unsigned seen;
 };
@@ -22,7 +23,7 @@ static int on_link_msg(const struct nlmsghdr *nlh, void *data)
         struct prov_link l;
         int r;
 
-        if (link_parse(nlh, &l) < 0)
+        if (link_parse(nlh, c->want, &l) < 0)
                 return MNL_CB_OK; /* not a link, or malformed: skip it */
         c->seen++;
         r = c->v->link(c->v->ctx, &l);
@@ -65,7 +66,7 @@ static int link_query(struct nlmsghdr *req, const struct prov_link_visitor *v,
 int linux_link_walk(unsigned want, const struct prov_link_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct link_walk_ctx c = {v, 0, 0};
+        struct link_walk_ctx c = {v, want, 0, 0};
 
         return link_query(link_request(buf, NLM_F_DUMP, 0, NULL, want), v, &c);
 }
@@ -74,7 +75,7 @@ int linux_link_get(uint32_t ifindex, const char *name, unsigned want,
                    const struct prov_link_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct link_walk_ctx c = {v, 0, 0};
+        struct link_walk_ctx c = {v, want, 0, 0};
         int r;
 
         if ((!ifindex && !name) || (name && strlen(name) >= IFNAMSIZ))

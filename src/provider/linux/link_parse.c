@@ -58,20 +58,6 @@ static void parse_stats64(const struct nlattr *a, struct prov_link *l)
         l->has_stats = true;
 }
 
-/* Kinds whose drivers answer ethtool's link-settings query. */
-static bool kind_reports_speed(const char *kind)
-{
-        static const char *const kinds[] = {"veth",   "tun",    "tap",       "bridge",
-                                            "bond",   "team",   "macvlan",   "macvtap",
-                                            "ipvlan", "ipvtap", "virt_wifi", "netkit"};
-        size_t i;
-
-        for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-                if (!strcmp(kind, kinds[i]))
-                        return true;
-        return false;
-}
-
 static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
 {
         const struct nlattr *a;
@@ -252,7 +238,7 @@ static void parse_attr(const struct nlattr *a, struct prov_link *l)
         }
 }
 
-int link_parse(const struct nlmsghdr *nlh, struct prov_link *l)
+int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *l)
 {
         const struct ifinfomsg *ifi;
         const struct nlattr *a;
@@ -266,11 +252,14 @@ int link_parse(const struct nlmsghdr *nlh, struct prov_link *l)
         l->flags = ifi->ifi_flags;
         l->carrier = -1;
         mnl_attr_for_each(a, nlh, sizeof(*ifi)) parse_attr(a, l);
+        if (!(want & PROV_WANT_STATS)) /* the kernel sends IFLA_STATS64 regardless */
+                l->has_stats = false;
         if (!l->name || l->ifindex == 0)
                 return -EBADMSG;
         if (l->link_other_netns && !l->link)
                 l->link_other_netns = false;
-        l->speed_queryable = l->kind ? kind_reports_speed(l->kind)
-                                     : l->arphrd != ARPHRD_LOOPBACK && l->parent_dev != NULL;
+        /* Any driver but loopback's may implement ethtool link settings (veth,
+         * tun, bridge, macvlan, vxlan, ... do); only asking tells. */
+        l->speed_queryable = l->arphrd != ARPHRD_LOOPBACK;
         return 0;
 }

@@ -67,8 +67,9 @@ static inline int nl_cb_fail(int *cb_err, int err)
         return MNL_CB_ERROR;
 }
 
-/* link_parse.c: decodes one RTM_NEWLINK message. 0, or -EBADMSG when malformed. */
-int link_parse(const struct nlmsghdr *nlh, struct prov_link *ret);
+/* link_parse.c: decodes one RTM_NEWLINK message (counters only when `want` has
+ * PROV_WANT_STATS). 0, or -EBADMSG when malformed. */
+int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *ret);
 
 /* link_dump.c */
 int linux_link_walk(unsigned want, const struct prov_link_visitor *v);
