@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include "block.h"
+#include "guard.h"
 #include "verifier.h"
 
 #define CACHE_BYTES (512u * 1024u) /* per class and thread */
@@ -233,6 +234,20 @@ __attribute__((no_sanitize("address"))) enum block_verdict block_check(const voi
 
         if (!payload || ((uintptr_t)payload & 7u))
                 return BLOCK_NOT_OURS;
+        if (guard_is_active()) {
+                /* Guard blocks first: an underrun block has no header and a
+                 * quarantined one is inaccessible. */
+                struct guard_info gi;
+
+                switch (guard_lookup(payload, &gi)) {
+                case 1:
+                        return gi.family == family ? BLOCK_OK : BLOCK_WRONG_FAMILY;
+                case 2:
+                        return BLOCK_FREED;
+                default:
+                        break;
+                }
+        }
         if (verifier_on(WINNET_VERIFIER_TRACK)) {
                 enum block_verdict v = check_by_registry(payload, family);
 
@@ -254,6 +269,11 @@ __attribute__((no_sanitize("address"))) enum block_verdict block_check(const voi
 void block_free(void *payload)
 {
         struct block_header *h = block_header_of(payload);
+
+        if (guard_is_active() && guard_lookup(payload, NULL) == 1) {
+                guard_free(payload, "block_free", verifier_on(WINNET_VERIFIER_QUARANTINE));
+                return;
+        }
 
         if (verifier_on(WINNET_VERIFIER_TRACK))
                 registry_remove(payload, (enum block_family)h->family, (size_t)h->size, h->tag);
@@ -284,6 +304,7 @@ const char *block_family_name(enum block_family family)
 int block_free_checked(void *payload, enum block_family family, const char *api)
 {
         const struct block_header *h;
+        struct guard_info gi;
         uint64_t p[4] = {0, (uint64_t)(uintptr_t)payload, 0, 0};
 
         if (!payload)
@@ -301,10 +322,13 @@ int block_free_checked(void *payload, enum block_family family, const char *api)
         case BLOCK_WRONG_FAMILY:
                 h = block_header_of(payload);
                 p[0] = family;
-                p[2] = h->family; /* a live block: its header is readable */
+                if (guard_is_active() && guard_lookup(payload, &gi) == 1)
+                        p[2] = gi.family; /* maybe no header in front of it */
+                else
+                        p[2] = h->family; /* a live block: its header is readable */
                 verifier_report(WINNET_BUGCHECK(1), p, "wrong_family", api,
                                 "%p is a %s, not a %s: free it with its own function", payload,
-                                block_family_name((enum block_family)h->family),
+                                block_family_name((enum block_family)p[2]),
                                 block_family_name(family));
                 return -EPROTOTYPE;
         case BLOCK_NOT_OURS:

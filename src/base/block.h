@@ -50,15 +50,18 @@ static inline struct block_header *block_header_of(const void *payload)
 
 /* A call site: where an allocation was requested. `ra` is the caller's return
  * address at the public edge; `what` names the API (or file:line inside the
- * library). Used by the verifier's registry, leak reports and fault injection. */
+ * library). Used by the verifier's registry, leak reports and fault injection;
+ * `stack`, when set, makes "first call from each distinct call stack" out of
+ * fault_sites. */
 struct alloc_site {
         const char *what;
         const void *ra;
+        uintptr_t stack; /* hash of the caller's call stack, 0 when not taken */
 };
 
 #define ALLOC_SITE_HERE(name) \
-        ((struct alloc_site){(name), __builtin_extract_return_addr(__builtin_return_address(0))})
-#define ALLOC_SITE_INTERNAL ((struct alloc_site){__FILE__ ":" WINNET_STR(__LINE__), NULL})
+        ((struct alloc_site){(name), __builtin_extract_return_addr(__builtin_return_address(0)), 0})
+#define ALLOC_SITE_INTERNAL ((struct alloc_site){__FILE__ ":" WINNET_STR(__LINE__), NULL, 0})
 #define WINNET_STR_(x)      #x
 #define WINNET_STR(x)       WINNET_STR_(x)
 
@@ -166,7 +169,10 @@ static inline int block_release(void *payload, enum block_family family, const c
         struct block_header *h = block_header_of(payload);
         unsigned c;
 
+        /* A page-aligned payload may be an underrun guard block (guard.h) with no
+         * header in front of it: the slow path looks it up first. */
         if (__builtin_expect(payload && !((uintptr_t)payload & 7u) &&
+                                 ((uintptr_t)payload & 4095u) &&
                                  !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED),
                              1) &&
             h->cookie == BLOCK_COOKIE_LIVE && h->family == family && (h->flags & BLOCK_F_CLASSED)) {

@@ -2,7 +2,7 @@
  * its documented IRQL. */
 #include "irql.h"
 
-_Thread_local uint8_t irql_current = IRQL_PASSIVE;
+_Thread_local uint8_t irql_current __attribute__((tls_model("initial-exec"))) = IRQL_PASSIVE;
 
 void irql_violation(const char *api, uint8_t max, uint64_t code)
 {

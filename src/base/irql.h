@@ -11,7 +11,7 @@
 #define IRQL_APC      1
 #define IRQL_DISPATCH 2
 
-extern _Thread_local uint8_t irql_current;
+extern _Thread_local uint8_t irql_current __attribute__((tls_model("initial-exec")));
 
 /* Reports "irql_too_high" (bug check 0xC4, parameter 1 as given by `code`) when
  * the current IRQL is above `max`. `code` is the Driver Verifier 0xC4 subcode

@@ -59,6 +59,7 @@ static unsigned long fault_count;
 struct site_key {
         const char *what;
         const void *ra;
+        uintptr_t stack;
 };
 static struct site_key *sites;
 static size_t sites_len, sites_cap;
@@ -208,6 +209,19 @@ size_t registry_count(enum block_family family)
         return n;
 }
 
+void registry_foreach(void (*fn)(const void *payload, uint16_t family, size_t size, uint32_t tag,
+                                 struct alloc_site site, void *ctx),
+                      void *ctx)
+{
+        size_t i;
+
+        pthread_mutex_lock(&lock);
+        for (i = 0; i < reg_cap; i++)
+                if (reg[i].ptr && reg[i].ptr != TOMBSTONE)
+                        fn(reg[i].ptr, reg[i].family, reg[i].size, reg[i].tag, reg[i].site, ctx);
+        pthread_mutex_unlock(&lock);
+}
+
 static void registry_clear(void)
 {
         pthread_mutex_lock(&lock);
@@ -240,7 +254,7 @@ const char *site_format(struct alloc_site site, char *buf, size_t len)
         return buf;
 }
 
-static void tag_text(uint32_t tag, char out[5])
+void verifier_tag_text(uint32_t tag, char out[5])
 {
         /* Tags are written in source as 'ABCD' (a multi-character constant), which
          * stores 'D' in the low byte: print them the way poolmon does, low byte first. */
@@ -266,7 +280,7 @@ size_t winnet_verifier_leak_report(FILE *out)
 
                 if (!e->ptr || e->ptr == TOMBSTONE)
                         continue;
-                tag_text(e->tag, tt);
+                verifier_tag_text(e->tag, tt);
                 fprintf(out, "winnet verifier: leak: %s %p, %zu bytes, tag '%s', allocated by %s\n",
                         block_family_name((enum block_family)e->family), e->ptr, e->size, tt,
                         site_format(e->site, where, sizeof(where)));
@@ -328,7 +342,8 @@ static int site_seen_or_add(struct alloc_site site)
         size_t i;
 
         for (i = 0; i < sites_len; i++)
-                if (sites[i].what == site.what && sites[i].ra == site.ra)
+                if (sites[i].what == site.what && sites[i].ra == site.ra &&
+                    sites[i].stack == site.stack)
                         return 1;
         if (sites_len == sites_cap) {
                 size_t ncap = sites_cap ? sites_cap * 2 : 64;
@@ -339,7 +354,7 @@ static int site_seen_or_add(struct alloc_site site)
                 sites = n;
                 sites_cap = ncap;
         }
-        sites[sites_len++] = (struct site_key){site.what, site.ra};
+        sites[sites_len++] = (struct site_key){site.what, site.ra, site.stack};
         return 0;
 }
 

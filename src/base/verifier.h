@@ -50,6 +50,15 @@ int registry_lookup(const void *payload, uint16_t *ret_family);
 /* Live blocks of one family, or of every family for BLOCK_FAMILY_MAX. */
 size_t registry_count(enum block_family family);
 
+/* Calls fn for every live block, under the registry's lock: fn must not call
+ * back into the registry. */
+void registry_foreach(void (*fn)(const void *payload, uint16_t family, size_t size, uint32_t tag,
+                                 struct alloc_site site, void *ctx),
+                      void *ctx);
+
+/* A pool tag as poolmon prints it (low byte first), NUL-terminated. */
+void verifier_tag_text(uint32_t tag, char out[5]);
+
 /* Formats a call site as "api (ra=0x... sym+0x..)" into buf. */
 const char *site_format(struct alloc_site site, char *buf, size_t len);
 
