@@ -495,7 +495,8 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_MINIPORT_RESERVED(_NBL) ((_NBL)->MiniportReserved)
 #define NET_BUFFER_LIST_CONTEXT_DATA_START(_NBL) \
         ((PUCHAR)(((_NBL)->Context) + 1) + (_NBL)->Context->Offset)
-#define NET_BUFFER_LIST_CONTEXT_DATA_SIZE(_NBL) (((_NBL)->Context)->Size)
+#define NET_BUFFER_LIST_CONTEXT_DATA_SIZE(_NBL) \
+        (((_NBL)->Context)->Size - ((_NBL)->Context)->Offset)
 
 /* ---- Pools ---- */
 

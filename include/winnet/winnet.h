@@ -131,6 +131,42 @@ WINNET_API unsigned long winnet_fault_injected(void);
 WINNET_API DWORD winnet_set_thread_netns(const char *name_or_path);
 WINNET_API DWORD winnet_set_thread_netns_fd(int fd);
 
+/* ---- NDIS driver handles and pool accounting --------------------------------
+ * A driver handle is what NdisMRegisterMiniportDriver / MiniportInitializeEx would
+ * hand a driver: pass it as the NdisHandle of NdisAllocateMemoryWithTagPriority,
+ * NdisAllocateNetBuffer(List)Pool and NdisAllocateMdl, and what is allocated with
+ * it belongs to that driver. The handle is an NDIS_HANDLE (void *); winnet.h does
+ * not include ndis.h. A NULL handle is accepted and means "no driver". */
+
+/* Opens a driver handle named `name` (copied, up to 63 characters). NULL when
+ * memory is short. */
+WINNET_API void *winnet_ndis_open_driver(const char *name);
+/* The driver-unload point. Everything the driver still holds is listed on stderr
+ * (memory by tag with allocating call sites while WINNET_VERIFIER=track, pools not
+ * freed with their outstanding objects) and reported: bug check 0x7C (0x27, ...)
+ * for NET_BUFFER_LISTs still out, 0xC4 (0x62, ...) for anything left; then the
+ * policy aborts or logs. The handle is invalid afterwards. */
+WINNET_API void winnet_ndis_close_driver(void *driver);
+
+/* One row of the poolmon-style view: NDIS memory and pool objects by tag, every
+ * driver and thread merged (always counted; per-thread counters, no contention). */
+struct winnet_ndis_tag_usage {
+        ULONG tag;
+        ULONG64 allocations;
+        ULONG64 frees;
+        ULONG64 bytes_live;
+};
+/* Fills up to `capacity` rows; returns the number of tags. */
+WINNET_API size_t winnet_ndis_tag_usage(struct winnet_ndis_tag_usage *out, size_t capacity);
+/* Prints the view as poolmon does (Tag Allocs Frees Diff Bytes) to `out` (stderr
+ * when NULL); returns the number of rows. */
+WINNET_API size_t winnet_ndis_poolmon(FILE *out);
+/* NET_BUFFERs or NET_BUFFER_LISTs of a pool not freed yet, every thread merged. */
+WINNET_API ULONG64 winnet_ndis_pool_outstanding(void *pool);
+/* Unmaps every object the quarantine (WINNET_VERIFIER=quarantine or the pools'
+ * VERIFY flag) still holds inaccessible. */
+WINNET_API void winnet_ndis_quarantine_flush(void);
+
 WINNET_END_DECLS
 
 #endif /* WINNET_WINNET_H */
