@@ -1,0 +1,257 @@
+/* test_convert.c - the LUID / index / GUID / name / alias conversions (user mode):
+ * round trips for every link of the test namespace, the name format, and every
+ * error of shared/reference/iphlpapi.md with the output zeroed where it says so. */
+#include <net/if.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <uchar.h>
+
+#include <cmocka.h>
+
+#include "iphlpapi.h"
+#include "winnet.h"
+
+#include "check.h"
+#include "topology.h"
+
+int check_failures;
+static struct test_netns ns;
+
+static int group_setup(void **state)
+{
+        (void)state;
+        topo_create(&ns, "convert");
+        return netns_enter(&ns);
+}
+
+static int group_teardown(void **state)
+{
+        (void)state;
+        netns_leave();
+        netns_destroy(&ns);
+        return 0;
+}
+
+static void round_trips_for_every_interface(void **state)
+{
+        PMIB_IF_TABLE2 t = NULL;
+        ULONG i;
+
+        (void)state;
+        assert_int_equal(GetIfTable2(&t), NO_ERROR);
+        for (i = 0; i < t->NumEntries; i++) {
+                const MIB_IF_ROW2 *r = &t->Table[i];
+                NET_LUID luid;
+                NET_IFINDEX index;
+                GUID guid;
+                WCHAR wname[NDIS_IF_MAX_STRING_SIZE + 1], alias[NDIS_IF_MAX_STRING_SIZE + 1];
+                char name[NDIS_IF_MAX_STRING_SIZE + 1], a[300], libc[IF_NAMESIZE];
+
+                assert_int_equal(ConvertInterfaceIndexToLuid(r->InterfaceIndex, &luid), NO_ERROR);
+                assert_int_equal(luid.Value, r->InterfaceLuid.Value);
+                assert_int_equal(ConvertInterfaceLuidToIndex(&luid, &index), NO_ERROR);
+                assert_int_equal(index, r->InterfaceIndex);
+                assert_int_equal(ConvertInterfaceLuidToGuid(&luid, &guid), NO_ERROR);
+                assert_memory_equal(&guid, &r->InterfaceGuid, sizeof(guid));
+                luid.Value = 0;
+                assert_int_equal(ConvertInterfaceGuidToLuid(&guid, &luid), NO_ERROR);
+                assert_int_equal(luid.Value, r->InterfaceLuid.Value);
+                assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, sizeof(name)), NO_ERROR);
+                assert_int_equal(ConvertInterfaceLuidToNameW(&luid, wname, 257), NO_ERROR);
+                assert_string_equal(check_ascii(wname, a, sizeof(a)), name);
+                luid.Value = 0;
+                assert_int_equal(ConvertInterfaceNameToLuidA(name, &luid), NO_ERROR);
+                assert_int_equal(luid.Value, r->InterfaceLuid.Value);
+                luid.Value = 0;
+                assert_int_equal(ConvertInterfaceNameToLuidW(wname, &luid), NO_ERROR);
+                assert_int_equal(luid.Value, r->InterfaceLuid.Value);
+                assert_int_equal(ConvertInterfaceLuidToAlias(&luid, alias, 257), NO_ERROR);
+                assert_memory_equal(alias, r->Alias, (strlen(check_ascii(alias, a, 300)) + 1) * 2);
+                assert_string_equal(a, if_indextoname(r->InterfaceIndex, libc)); /* libc agrees */
+                luid.Value = 0;
+                assert_int_equal(ConvertInterfaceAliasToLuid(alias, &luid), NO_ERROR);
+                assert_int_equal(luid.Value, r->InterfaceLuid.Value);
+        }
+        FreeMibTable(t);
+}
+
+static void names_are_type_prefix_and_luid_index(void **state)
+{
+        NET_LUID luid;
+        char name[64];
+        unsigned va0 = if_nametoindex("va0");
+        char want[64];
+
+        (void)state;
+        assert_int_equal(ConvertInterfaceIndexToLuid(1, &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, sizeof(name)), NO_ERROR);
+        assert_string_equal(name, "loopback_1");
+        assert_int_equal(ConvertInterfaceIndexToLuid(va0, &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, sizeof(name)), NO_ERROR);
+        snprintf(want, sizeof(want), "ethernet_%u", va0);
+        assert_string_equal(name, want);
+        /* exactly long enough, then one short */
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, strlen(want) + 1), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, strlen(want)),
+                         ERROR_NOT_ENOUGH_MEMORY);
+}
+
+static void null_outputs_are_invalid_parameter(void **state)
+{
+        NET_LUID luid = {.Value = 0};
+        NET_IFINDEX index;
+        GUID guid;
+        WCHAR w[64];
+        char a[64];
+
+        (void)state;
+        assert_int_equal(ConvertInterfaceIndexToLuid(1, &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceIndexToLuid(1, NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToIndex(&luid, NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToIndex(NULL, &index), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToGuid(&luid, NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToGuid(NULL, &guid), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceGuidToLuid(NULL, &luid), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceGuidToLuid(&guid, NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, NULL, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToNameA(NULL, a, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToNameW(&luid, NULL, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToNameW(NULL, w, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceNameToLuidA("loopback_1", NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceNameToLuidW(u"loopback_1", NULL), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToAlias(&luid, NULL, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceLuidToAlias(NULL, w, 64), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceAliasToLuid(NULL, &luid), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"lo", NULL), ERROR_INVALID_PARAMETER);
+}
+
+static void unknown_interfaces_are_file_not_found_with_output_zeroed(void **state)
+{
+        NET_LUID luid, unknown = {.Value = 0};
+        NET_IFINDEX index = 77;
+        GUID guid;
+        WCHAR w[64];
+        char a[64];
+
+        (void)state;
+        unknown.Info.IfType = IF_TYPE_ETHERNET_CSMACD;
+        unknown.Info.NetLuidIndex = 999999;
+        memset(&luid, 0xff, sizeof(luid));
+        assert_int_equal(ConvertInterfaceIndexToLuid(999999, &luid), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(luid.Value, 0);
+        memset(&luid, 0xff, sizeof(luid));
+        assert_int_equal(ConvertInterfaceIndexToLuid(0, &luid), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(luid.Value, 0);
+        assert_int_equal(ConvertInterfaceLuidToIndex(&unknown, &index), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(index, 0);
+        memset(&guid, 0xff, sizeof(guid));
+        assert_int_equal(ConvertInterfaceLuidToGuid(&unknown, &guid), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(guid.Data1 | guid.Data2 | guid.Data3, 0);
+        memset(&luid, 0xff, sizeof(luid));
+        assert_int_equal(ConvertInterfaceGuidToLuid(&guid, &luid), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(luid.Value, 0);
+        strcpy(a, "junk");
+        assert_int_equal(ConvertInterfaceLuidToNameA(&unknown, a, 64), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(a[0], 0);
+        w[0] = 'x';
+        assert_int_equal(ConvertInterfaceLuidToNameW(&unknown, w, 64), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(w[0], 0);
+        w[0] = 'x';
+        assert_int_equal(ConvertInterfaceLuidToAlias(&unknown, w, 64), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(w[0], 0);
+        memset(&luid, 0xff, sizeof(luid));
+        assert_int_equal(ConvertInterfaceNameToLuidA("ethernet_999999", &luid),
+                         ERROR_FILE_NOT_FOUND);
+        assert_int_equal(luid.Value, 0);
+        /* lo exists but is no Ethernet interface */
+        assert_int_equal(ConvertInterfaceNameToLuidA("ethernet_1", &luid), ERROR_FILE_NOT_FOUND);
+}
+
+static void names_that_are_not_names_are_invalid_name(void **state)
+{
+        const char *bad[] = {"",
+                             "eth0",
+                             "ethernet",
+                             "ethernet_",
+                             "ethernet_x",
+                             "_5",
+                             "ethernet_5x",
+                             "iftype_5",
+                             "iftypeX_5",
+                             "iftype99999999_1",
+                             "ethernet_99999999"};
+        NET_LUID luid;
+        char longname[400];
+        size_t i;
+
+        (void)state;
+        assert_int_equal(ConvertInterfaceNameToLuidA(NULL, &luid), ERROR_INVALID_NAME);
+        assert_int_equal(ConvertInterfaceNameToLuidW(NULL, &luid), ERROR_INVALID_NAME);
+        for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+                memset(&luid, 0xff, sizeof(luid));
+                assert_int_equal(ConvertInterfaceNameToLuidA(bad[i], &luid), ERROR_INVALID_NAME);
+                assert_int_equal(luid.Value, 0);
+        }
+        memset(longname, 'a', sizeof(longname) - 1);
+        longname[sizeof(longname) - 1] = '\0';
+        assert_int_equal(ConvertInterfaceNameToLuidA(longname, &luid), ERROR_INVALID_NAME);
+        assert_int_equal(ConvertInterfaceNameToLuidA("iftype24_1", &luid), NO_ERROR);
+        assert_int_equal(luid.Info.IfType, IF_TYPE_SOFTWARE_LOOPBACK);
+}
+
+static void too_small_buffers_are_not_enough_memory(void **state)
+{
+        NET_LUID luid;
+        WCHAR w[3];
+        char a[3];
+
+        (void)state;
+        assert_int_equal(ConvertInterfaceIndexToLuid(1, &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, a, 0), ERROR_NOT_ENOUGH_MEMORY);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, a, sizeof(a)), ERROR_NOT_ENOUGH_MEMORY);
+        assert_int_equal(ConvertInterfaceLuidToNameW(&luid, w, 3), ERROR_NOT_ENOUGH_MEMORY);
+        assert_int_equal(ConvertInterfaceLuidToAlias(&luid, w, 2), ERROR_NOT_ENOUGH_MEMORY);
+        assert_int_equal(ConvertInterfaceLuidToAlias(&luid, w, 3), NO_ERROR); /* "lo" + NUL */
+}
+
+static void unknown_alias_is_invalid_parameter_with_luid_zeroed(void **state)
+{
+        NET_LUID luid;
+
+        (void)state;
+        memset(&luid, 0xff, sizeof(luid));
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"nosuchif0", &luid), ERROR_INVALID_PARAMETER);
+        assert_int_equal(luid.Value, 0);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"", &luid), ERROR_INVALID_PARAMETER);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"LO", &luid), ERROR_INVALID_PARAMETER);
+}
+
+static void foreign_guids_are_file_not_found(void **state)
+{
+        GUID g = {0x12345678, 0x1234, 0x4321, {1, 2, 3, 4, 5, 6, 7, 8}};
+        NET_LUID luid;
+
+        (void)state;
+        assert_int_equal(ConvertInterfaceGuidToLuid(&g, &luid), ERROR_FILE_NOT_FOUND);
+        assert_int_equal(luid.Value, 0);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(round_trips_for_every_interface),
+            cmocka_unit_test(names_are_type_prefix_and_luid_index),
+            cmocka_unit_test(null_outputs_are_invalid_parameter),
+            cmocka_unit_test(unknown_interfaces_are_file_not_found_with_output_zeroed),
+            cmocka_unit_test(names_that_are_not_names_are_invalid_name),
+            cmocka_unit_test(too_small_buffers_are_not_enough_memory),
+            cmocka_unit_test(unknown_alias_is_invalid_parameter_with_luid_zeroed),
+            cmocka_unit_test(foreign_guids_are_file_not_found),
+        };
+
+        netns_require();
+        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
