@@ -3,10 +3,14 @@
 
 #include "commands.h"
 
-const char *winnet_default_command = "info";
+const char *winnet_default_command = "ipinterfaces";
 
 const struct command winnet_commands[] = {
     {"info", "library version, host and network namespace", "", cmd_info},
+    {"ipinterfaces", "per-family IP interface settings (GetIpInterfaceTable)", "[-4|-6]",
+     cmd_ipinterfaces},
+    {"interfaces", "network interfaces with state and counters (GetIfTable2)", "",
+     cmd_interfaces},
     {"users", "user accounts (NetUserEnum)", "", cmd_users},
     {"groups", "groups, or the members of GROUP (NetGroupEnum, NetLocalGroupGetMembers)", "[GROUP]",
      cmd_groups},

@@ -5,6 +5,8 @@
 #include "cli.h"
 
 int cmd_info(struct cli *cli, int argc, char **argv);
+int cmd_interfaces(struct cli *cli, int argc, char **argv);
+int cmd_ipinterfaces(struct cli *cli, int argc, char **argv);
 int cmd_users(struct cli *cli, int argc, char **argv);
 int cmd_groups(struct cli *cli, int argc, char **argv);
 int cmd_server(struct cli *cli, int argc, char **argv);
