@@ -160,6 +160,26 @@ void block_free(void *payload);
  * was not freed. NULL returns 0 and does nothing. */
 int block_free_checked(void *payload, enum block_family family, const char *api);
 
+/* Puts a live classed block (checked by the caller) back into this thread's
+ * cache; 0 when that class is full (or the cache is compiled out). */
+static inline int block_cache_put(struct block_header *h)
+{
+#if BLOCK_CACHE
+        unsigned c = (h->flags >> 8) & 0xfu;
+
+        if (__builtin_expect(block_tcache.space[c] != 0, 1)) {
+                h->cookie = BLOCK_COOKIE_FREED;
+                h->size = (uint64_t)(uintptr_t)block_tcache.head[c];
+                block_tcache.head[c] = h;
+                block_tcache.space[c]--;
+                return 1;
+        }
+#else
+        (void)h;
+#endif
+        return 0;
+}
+
 /* The free fast path every public free routine uses: a live block of the right
  * family goes straight back to the thread's cache; everything else (verifier on,
  * bad pointers, large blocks, a full cache) takes block_free_checked. */
@@ -167,7 +187,6 @@ static inline int block_release(void *payload, enum block_family family, const c
 {
 #if BLOCK_CACHE
         struct block_header *h = block_header_of(payload);
-        unsigned c;
 
         /* A page-aligned payload may be an underrun guard block (guard.h) with no
          * header in front of it: the slow path looks it up first. */
@@ -175,16 +194,9 @@ static inline int block_release(void *payload, enum block_family family, const c
                                  ((uintptr_t)payload & 4095u) &&
                                  !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED),
                              1) &&
-            h->cookie == BLOCK_COOKIE_LIVE && h->family == family && (h->flags & BLOCK_F_CLASSED)) {
-                c = (h->flags >> 8) & 0xfu;
-                if (__builtin_expect(block_tcache.space[c] != 0, 1)) {
-                        h->cookie = BLOCK_COOKIE_FREED;
-                        h->size = (uint64_t)(uintptr_t)block_tcache.head[c];
-                        block_tcache.head[c] = h;
-                        block_tcache.space[c]--;
-                        return 0;
-                }
-        }
+            h->cookie == BLOCK_COOKIE_LIVE && h->family == family && (h->flags & BLOCK_F_CLASSED) &&
+            block_cache_put(h))
+                return 0;
 #endif
         return block_free_checked(payload, family, api);
 }

@@ -22,34 +22,6 @@ void nb_locate(PMDL chain, ULONG offset, PMDL *ret_mdl, ULONG *ret_off)
         *ret_off = m ? offset : 0;
 }
 
-void nb_init(struct ndis_pool *pool, PNET_BUFFER nb, PMDL mdl_chain, ULONG data_offset,
-             SIZE_T data_length)
-{
-        memset(nb, 0, NB_SIZE);
-        nb->NdisPoolHandle = pool;
-        nb->MdlChain = mdl_chain;
-        nb->DataOffset = data_offset;
-        nb->DataLength = (ULONG)data_length;
-        if (mdl_chain)
-                nb_locate(mdl_chain, data_offset, &nb->CurrentMdl, &nb->CurrentMdlOffset);
-}
-
-void nb_init_own_mdl(struct ndis_pool *pool, PNET_BUFFER nb, PMDL mdl, void *data)
-{
-        memset(nb, 0, NB_SIZE);
-        nb->NdisPoolHandle = pool;
-        mdl->Next = NULL;
-        mdl->Size = (CSHORT)MDL_SIZE;
-        mdl->MdlFlags = MDL_SOURCE_IS_NONPAGED_POOL | MDL_MAPPED_TO_SYSTEM_VA;
-        mdl->Process = NULL;
-        mdl->MappedSystemVa = data;
-        mdl->StartVa = (PVOID)((uintptr_t)data & ~(uintptr_t)4095u);
-        mdl->ByteOffset = (ULONG)((uintptr_t)data & 4095u);
-        mdl->ByteCount = pool->data_size;
-        nb->MdlChain = nb->CurrentMdl = mdl;
-        nb->DataLength = pool->data_size;
-}
-
 /* ---- pools ---- */
 
 NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
@@ -208,7 +180,7 @@ static __attribute__((noinline)) void nb_free_slow(PNET_BUFFER nb)
  * can tell a quarantined (inaccessible) object without touching it. */
 #define QUARANTINE_OFFSET sizeof(struct ndis_obj)
 
-VOID NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
+NO_ASAN VOID NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 {
         struct ndis_obj *o = obj_of(NetBuffer);
 

@@ -88,11 +88,14 @@ VOID NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
 /* Resets the NBL of object `o` (and its NET_BUFFER); ctx is its context block. */
 static inline void nbl_init(struct ndis_pool *pool, struct ndis_obj *o,
                             PNET_BUFFER_LIST_CONTEXT ctx, USHORT size, USHORT backfill,
-                            int separate)
+                            int separate, PMDL chain, ULONG offset, SIZE_T length)
 {
         PNET_BUFFER_LIST nbl = obj_payload(o);
 
-        memset(nbl, 0, NBL_SIZE);
+        /* Everything but ProtocolReserved and MiniportReserved, which belong to the
+         * drivers that own the NBL and are theirs to initialise. */
+        zero16(nbl, offsetof(NET_BUFFER_LIST, ProtocolReserved));
+        zero16(&nbl->Scratch, NBL_SIZE - offsetof(NET_BUFFER_LIST, Scratch));
         nbl->NdisPoolHandle = pool;
         if (size + backfill) {
                 ctx->Next = NULL;
@@ -113,7 +116,7 @@ static inline void nbl_init(struct ndis_pool *pool, struct ndis_obj *o,
                         nb_init_own_mdl(pool, nb, (PMDL)((char *)nbl + pool->mdl_off),
                                         (char *)nbl + pool->data_off);
                 else
-                        nb_init(pool, nb, NULL, 0, 0);
+                        nb_init(pool, nb, chain, offset, length);
                 nbl->FirstNetBuffer = nb;
         }
 }
@@ -171,10 +174,7 @@ nbl_alloc_slow(NDIS_HANDLE handle, USHORT size, USHORT backfill, int with_nb, PM
                 block_header_of(ctx)->check = block_header_check(block_header_of(ctx));
                 separate = 1;
         }
-        nbl_init(pool, o, ctx, size, backfill, separate);
-        if (with_nb)
-                nb_init(pool, ((PNET_BUFFER_LIST)obj_payload(o))->FirstNetBuffer, chain, offset,
-                        length);
+        nbl_init(pool, o, ctx, size, backfill, separate, chain, offset, length);
         nbl_verify(obj_payload(o), api);
         return obj_payload(o);
 }
@@ -197,7 +197,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
         if (unlikely(!o) && !(o = pool_alloc_refill(pool)))
                 return NULL;
         nbl_init(pool, o, (PNET_BUFFER_LIST_CONTEXT)((char *)obj_payload(o) + pool->ctx_off),
-                 ContextSize, ContextBackFill, 0);
+                 ContextSize, ContextBackFill, 0, NULL, 0, 0);
         return obj_payload(o);
 }
 
@@ -206,7 +206,6 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle, U
                                                        ULONG DataOffset, SIZE_T DataLength)
 {
         struct ndis_pool *pool = PoolHandle;
-        PNET_BUFFER_LIST nbl;
         struct ndis_obj *o;
 
         if (unlikely(!pool || pool->fast_kind != FAST_NBL_POOL || !pool->alloc_nb ||
@@ -224,10 +223,8 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle, U
         if (unlikely(!o) && !(o = pool_alloc_refill(pool)))
                 return NULL;
         nbl_init(pool, o, (PNET_BUFFER_LIST_CONTEXT)((char *)obj_payload(o) + pool->ctx_off),
-                 ContextSize, ContextBackFill, 0);
-        nbl = obj_payload(o);
-        nb_init(pool, nbl->FirstNetBuffer, MdlChain, DataOffset, DataLength);
-        return nbl;
+                 ContextSize, ContextBackFill, 0, MdlChain, DataOffset, DataLength);
+        return obj_payload(o);
 }
 
 /* Contexts still stacked above the one the NBL was allocated with. */
@@ -279,7 +276,7 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
                 pool_free_slow(o);
 }
 
-VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
+NO_ASAN VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 {
         struct ndis_obj *o = obj_of(NetBufferList);
 

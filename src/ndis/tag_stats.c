@@ -23,6 +23,7 @@ struct tag_table {
 };
 
 static __thread struct tag_table *tls_tab __attribute__((tls_model("initial-exec")));
+static __thread struct tag_slot *tls_last __attribute__((tls_model("initial-exec")));
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -76,6 +77,7 @@ static void table_exit(void *p)
         t->next->prev = t->prev;
         pthread_mutex_unlock(&lock);
         tls_tab = NULL;
+        tls_last = NULL;
         free(t);
 }
 
@@ -108,8 +110,11 @@ static __attribute__((noinline)) struct tag_table *table_register(void)
 static inline struct tag_slot *slot_for(uint64_t owner, uint32_t tag)
 {
         struct tag_table *t = tls_tab;
+        struct tag_slot *last = tls_last;
         unsigned i, j;
 
+        if (likely(last && last->tag == tag && last->owner == owner))
+                return last;
         if (unlikely(!t) && !(t = table_register()))
                 return NULL;
         j = (unsigned)((tag * 0x9e3779b1u) ^ (uint32_t)owner) & (TAG_SLOTS - 1);
@@ -117,12 +122,12 @@ static inline struct tag_slot *slot_for(uint64_t owner, uint32_t tag)
                 struct tag_slot *s = &t->s[j];
 
                 if (likely(s->used && s->tag == tag && s->owner == owner))
-                        return s;
+                        return tls_last = s;
                 if (!s->used) {
                         s->owner = owner;
                         s->tag = tag;
                         __atomic_store_n(&s->used, 1, __ATOMIC_RELEASE);
-                        return s;
+                        return tls_last = s;
                 }
         }
         return NULL;
