@@ -342,8 +342,45 @@ uint64_t driver_id(NDIS_HANDLE handle, const char *api);
 const char *driver_name_of_id(uint64_t id, char *buf, size_t len);
 
 /* ---- per-tag accounting (tag_stats.c) ---- */
-void tag_stats_alloc(uint64_t owner, uint32_t tag, size_t bytes);
-void tag_stats_free(uint64_t owner, uint32_t tag, size_t bytes);
+/* One (owner, tag) counter of a thread's table; only that thread writes it. */
+struct tag_slot {
+        uint64_t owner;
+        uint32_t tag;
+        uint32_t used; /* published last, with release */
+        uint64_t allocs, frees, bytes_in, bytes_out;
+};
+
+extern __thread struct tag_slot *tag_tls_last __attribute__((tls_model("initial-exec")));
+
+void tag_stats_alloc_slow(uint64_t owner, uint32_t tag, size_t bytes);
+void tag_stats_free_slow(uint64_t owner, uint32_t tag, size_t bytes);
+
+/* Counts an allocation / a free: the thread's last-used slot inline, else a
+ * lookup in its table. */
+static inline void tag_stats_alloc(uint64_t owner, uint32_t tag, size_t bytes)
+{
+        struct tag_slot *s = tag_tls_last;
+
+        if (likely(s && s->tag == tag && s->owner == owner)) {
+                __atomic_store_n(&s->allocs, s->allocs + 1, __ATOMIC_RELAXED);
+                __atomic_store_n(&s->bytes_in, s->bytes_in + bytes, __ATOMIC_RELAXED);
+                return;
+        }
+        tag_stats_alloc_slow(owner, tag, bytes);
+}
+
+static inline void tag_stats_free(uint64_t owner, uint32_t tag, size_t bytes)
+{
+        struct tag_slot *s = tag_tls_last;
+
+        if (likely(s && s->tag == tag && s->owner == owner)) {
+                __atomic_store_n(&s->frees, s->frees + 1, __ATOMIC_RELAXED);
+                __atomic_store_n(&s->bytes_out, s->bytes_out + bytes, __ATOMIC_RELAXED);
+                return;
+        }
+        tag_stats_free_slow(owner, tag, bytes);
+}
+
 struct tag_total {
         uint64_t owner;
         uint32_t tag;

@@ -10,20 +10,14 @@
 
 #define TAG_SLOTS 64u
 
-struct tag_slot {
-        uint64_t owner;
-        uint32_t tag;
-        uint32_t used; /* published last, with release */
-        uint64_t allocs, frees, bytes_in, bytes_out;
-};
-
 struct tag_table {
         struct tag_slot s[TAG_SLOTS];
         struct tag_table *next, *prev;
 };
 
 static __thread struct tag_table *tls_tab __attribute__((tls_model("initial-exec")));
-static __thread struct tag_slot *tls_last __attribute__((tls_model("initial-exec")));
+__thread struct tag_slot *tag_tls_last __attribute__((tls_model("initial-exec")));
+#define tls_last tag_tls_last
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -149,7 +143,7 @@ static void count_locked(uint64_t owner, uint32_t tag, size_t bytes, int alloc)
         pthread_mutex_unlock(&lock);
 }
 
-void tag_stats_alloc(uint64_t owner, uint32_t tag, size_t bytes)
+void tag_stats_alloc_slow(uint64_t owner, uint32_t tag, size_t bytes)
 {
         struct tag_slot *s = slot_for(owner, tag);
 
@@ -161,7 +155,7 @@ void tag_stats_alloc(uint64_t owner, uint32_t tag, size_t bytes)
         __atomic_store_n(&s->bytes_in, s->bytes_in + bytes, __ATOMIC_RELAXED);
 }
 
-void tag_stats_free(uint64_t owner, uint32_t tag, size_t bytes)
+void tag_stats_free_slow(uint64_t owner, uint32_t tag, size_t bytes)
 {
         struct tag_slot *s = slot_for(owner, tag);
 
