@@ -161,6 +161,172 @@ struct prov_speed_visitor {
         void *ctx;
 };
 
+/* ---- addresses, routes, neighbours and link layering ----
+ * Numeric fields keep Linux's meanings (documented per field) so a provider can
+ * fill them from any source; addresses are copied into the record (network byte
+ * order, 4 bytes used for AF_INET). */
+
+#define PROV_LIFETIME_INFINITE 0xffffffffu
+
+/* Address flags: the IFA_F_* values. 0x01 is "temporary" for IPv6 and
+ * "secondary" for IPv4. */
+#define PROV_ADDR_F_TEMPORARY      0x001u
+#define PROV_ADDR_F_NODAD          0x002u
+#define PROV_ADDR_F_OPTIMISTIC     0x004u
+#define PROV_ADDR_F_DADFAILED      0x008u
+#define PROV_ADDR_F_DEPRECATED     0x020u
+#define PROV_ADDR_F_TENTATIVE      0x040u
+#define PROV_ADDR_F_PERMANENT      0x080u
+#define PROV_ADDR_F_MANAGETEMP     0x100u
+#define PROV_ADDR_F_STABLE_PRIVACY 0x800u
+
+/* Who made an address (IFA_PROTO); UNSPEC when the kernel does not say. */
+enum prov_addr_proto {
+        PROV_ADDR_PROTO_UNSPEC = 0,
+        PROV_ADDR_PROTO_KERNEL_LO = 1, /* loopback address */
+        PROV_ADDR_PROTO_KERNEL_RA = 2, /* SLAAC from a router advertisement */
+        PROV_ADDR_PROTO_KERNEL_LL = 3, /* IPv6 link-local made by the kernel */
+};
+
+/* Address scopes (RT_SCOPE_*). */
+#define PROV_SCOPE_UNIVERSE 0
+#define PROV_SCOPE_SITE     200
+#define PROV_SCOPE_LINK     253
+#define PROV_SCOPE_HOST     254
+
+enum prov_addr_kind { PROV_ADDR_UNICAST = 0, PROV_ADDR_ANYCAST = 1, PROV_ADDR_MULTICAST = 2 };
+
+/* One address of one interface. */
+struct prov_addr {
+        enum prov_addr_kind kind;
+        uint8_t family; /* AF_INET or AF_INET6 */
+        uint8_t prefixlen;
+        uint8_t scope; /* PROV_SCOPE_* */
+        uint8_t proto; /* enum prov_addr_proto */
+        uint32_t ifindex;
+        uint32_t flags; /* PROV_ADDR_F_* */
+        uint8_t addr[16];
+        bool has_cacheinfo;     /* the four times below are valid */
+        uint32_t valid_lft;     /* seconds left, PROV_LIFETIME_INFINITE */
+        uint32_t preferred_lft; /* seconds left, PROV_LIFETIME_INFINITE */
+        uint32_t cstamp_cs;     /* created, hundredths of a second since boot */
+        uint32_t tstamp_cs;     /* last changed, same clock */
+};
+
+/* Route types (RTN_*) and origins (RTPROT_*) keep Linux's numbers. */
+#define PROV_RTN_UNICAST     1
+#define PROV_RTN_LOCAL       2
+#define PROV_RTN_BROADCAST   3
+#define PROV_RTN_ANYCAST     4
+#define PROV_RTN_MULTICAST   5
+#define PROV_RTN_BLACKHOLE   6
+#define PROV_RTN_UNREACHABLE 7
+#define PROV_RTN_PROHIBIT    8
+#define PROV_RTN_THROW       9
+
+/* Route flags (rtm_flags). */
+#define PROV_ROUTE_F_CLONED 0x200u /* a cached exception (path MTU, redirect) */
+#define PROV_ROUTE_F_PREFIX 0x800u /* IPv6 prefix route from an RA prefix */
+
+/* What a route walk returns. */
+enum prov_route_set { PROV_ROUTES_FIB = 0, PROV_ROUTES_CACHED = 1 };
+
+/* One next hop of one route: a multipath route is delivered as nh_count records
+ * that share everything but the next-hop fields. */
+struct prov_route {
+        uint8_t family; /* AF_INET or AF_INET6 */
+        uint8_t dst_len;
+        uint8_t src_len;
+        uint8_t protocol; /* RTPROT_* */
+        uint8_t scope;    /* PROV_SCOPE_* */
+        uint8_t type;     /* PROV_RTN_* */
+        uint32_t table;
+        uint32_t flags; /* PROV_ROUTE_F_* */
+        uint8_t dst[16];
+        uint8_t src[16];
+        uint8_t prefsrc[16];
+        bool has_prefsrc;
+        bool has_priority;
+        uint32_t priority;   /* RTA_PRIORITY */
+        bool has_cacheinfo;  /* the two times below are valid */
+        uint32_t expires_cs; /* hundredths of a second until expiry, 0 = never */
+        uint32_t lastuse_cs; /* hundredths of a second since last used */
+        uint32_t mtu;        /* RTAX_MTU, 0 when not set */
+        uint32_t rtt_ms;     /* RTAX_RTT, 0 when not set */
+        uint32_t rttvar_ms;  /* RTAX_RTTVAR, 0 when not set */
+        /* this next hop */
+        uint32_t oif;      /* 0 when the route has no interface (blackhole, ...) */
+        uint8_t gw_family; /* 0: no gateway (on-link); may differ from family (RTA_VIA) */
+        uint8_t gw[16];
+        uint8_t weight;   /* 1..256 as `ip route` shows it, 0 when not multipath */
+        uint8_t nh_flags; /* RTNH_F_* */
+        uint16_t nh_index;
+        uint16_t nh_count;
+};
+
+/* Neighbour states (NUD_*) and flags (NTF_*). */
+#define PROV_NUD_NONE       0x00u
+#define PROV_NUD_INCOMPLETE 0x01u
+#define PROV_NUD_REACHABLE  0x02u
+#define PROV_NUD_STALE      0x04u
+#define PROV_NUD_DELAY      0x08u
+#define PROV_NUD_PROBE      0x10u
+#define PROV_NUD_FAILED     0x20u
+#define PROV_NUD_NOARP      0x40u
+#define PROV_NUD_PERMANENT  0x80u
+#define PROV_NTF_ROUTER     0x80u
+
+/* One neighbour-cache (ARP / NDP) entry. lladdr is borrowed. */
+struct prov_neigh {
+        uint8_t family;
+        uint8_t flags;  /* PROV_NTF_* */
+        uint16_t state; /* PROV_NUD_* */
+        uint32_t ifindex;
+        uint8_t addr[16];
+        const uint8_t *lladdr; /* NULL when unresolved */
+        uint16_t lladdr_len;
+        bool has_cacheinfo;    /* the three ages below are valid */
+        uint32_t confirmed_cs; /* hundredths of a second since last confirmed */
+        uint32_t used_cs;
+        uint32_t updated_cs;
+};
+
+/* What the stack tables need of a link: identity, type and layering. */
+struct prov_link_brief {
+        uint32_t ifindex;
+        uint16_t arphrd;
+        uint32_t flags; /* PROV_IFF_* */
+        uint32_t mtu;
+        const char *kind;  /* as in struct prov_link, borrowed */
+        uint32_t master;   /* IFLA_MASTER, 0 if none */
+        uint32_t link;     /* IFLA_LINK in this namespace, 0 if none or elsewhere */
+        uint32_t kind_dev; /* the lower device a kind names in its own data (vxlan dev), 0 */
+};
+
+struct prov_addr_visitor {
+        int (*begin)(void *ctx);
+        int (*addr)(void *ctx, const struct prov_addr *a);
+        void *ctx;
+};
+
+struct prov_route_visitor {
+        int (*begin)(void *ctx);
+        int (*route)(void *ctx, const struct prov_route *r);
+        void *ctx;
+};
+
+struct prov_neigh_visitor {
+        int (*begin)(void *ctx);
+        int (*neigh)(void *ctx, const struct prov_neigh *n);
+        void *ctx;
+};
+
+struct prov_brief_visitor {
+        int (*begin)(void *ctx);
+        int (*link)(void *ctx, const struct prov_link_brief *l);
+        void *ctx;
+};
+
 struct provider_ops {
         const char *name;
         /* Every link of the namespace, with its IPv4/IPv6 settings, in one dump. */
@@ -179,6 +345,16 @@ struct provider_ops {
         int (*link_speed_get)(uint32_t ifindex, uint64_t *ret_bps);
         /* The path-MTU cache lifetime (seconds) of `family` in the namespace. */
         int (*pmtu_expires)(int family, uint32_t *ret_seconds);
+        /* Every link, briefly (no settings, no counters): cheaper than link_walk. */
+        int (*link_brief_walk)(const struct prov_brief_visitor *v);
+        /* Unicast, anycast or multicast addresses of `family` (AF_UNSPEC: both).
+         * A family Linux keeps none of (IPv4 anycast) walks nothing. */
+        int (*addr_walk)(int family, enum prov_addr_kind kind, const struct prov_addr_visitor *v);
+        /* Routes of every table (PROV_ROUTES_FIB), or the cached exceptions
+         * (PROV_ROUTES_CACHED: learned path MTUs, redirects), one record per next hop. */
+        int (*route_walk)(int family, enum prov_route_set set, const struct prov_route_visitor *v);
+        /* The neighbour caches (ARP, NDP) of `family` or both, proxy entries excluded. */
+        int (*neigh_walk)(int family, const struct prov_neigh_visitor *v);
 };
 
 /* The provider in force: the Linux one unless a test installed another. */

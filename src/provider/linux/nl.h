@@ -83,6 +83,24 @@ int linux_link_speed_get(uint32_t ifindex, uint64_t *ret_bps);
 /* pmtu_expires.c */
 int linux_pmtu_expires(int family, uint32_t *ret_seconds);
 
+/* addr_parse.c / addr_dump.c: RTM_NEWADDR, RTM_NEWANYCAST and RTM_NEWMULTICAST. */
+int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *ret);
+int linux_addr_walk(int family, enum prov_addr_kind kind, const struct prov_addr_visitor *v);
+/* igmp_proc.c: IPv4 multicast groups from /proc/net/igmp, for kernels without an
+ * IPv4 RTM_GETMULTICAST dump. */
+int igmp_proc_walk(const struct prov_addr_visitor *v);
+int igmp_proc_parse(const char *text, const struct prov_addr_visitor *v);
+/* route_parse.c / route_dump.c: RTM_NEWROUTE, one visit per next hop. */
+int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct prov_route *r),
+                void *ctx);
+int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v);
+/* neigh_parse.c / neigh_dump.c: RTM_NEWNEIGH. */
+int neigh_parse(const struct nlmsghdr *nlh, struct prov_neigh *ret);
+int linux_neigh_walk(int family, const struct prov_neigh_visitor *v);
+/* link_brief.c: the RTM_GETLINK dump read for identity and layering only. */
+int link_brief_parse(const struct nlmsghdr *nlh, struct prov_link_brief *ret);
+int linux_link_brief_walk(const struct prov_brief_visitor *v);
+
 /* netns_select.c: the namespace this thread selected, or fd -1 for its own. */
 struct netns_selection {
         int fd;

@@ -10,4 +10,8 @@ const struct provider_ops provider_linux = {
     .link_speed_walk = linux_link_speed_walk,
     .link_speed_get = linux_link_speed_get,
     .pmtu_expires = linux_pmtu_expires,
+    .link_brief_walk = linux_link_brief_walk,
+    .addr_walk = linux_addr_walk,
+    .route_walk = linux_route_walk,
+    .neigh_walk = linux_neigh_walk,
 };

@@ -1,0 +1,121 @@
+/* addr_parse.c - one unicast (RTM_NEWADDR), anycast or multicast address message to a
+ * struct prov_addr: the address (IFA_LOCAL before IFA_ADDRESS, so a point-to-point
+ * link reports its own end), the 32-bit IFA_FLAGS over the 8-bit header flags,
+ * IFA_PROTO and the lifetimes and timestamps of IFA_CACHEINFO. */
+#include <errno.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "provider/linux/nl.h"
+
+#ifndef IFA_MULTICAST
+#define IFA_MULTICAST 7
+#endif
+/* Group dumps answer with the GET type; Linux 6.13 added NEW types for events. */
+#define NL_NEWMULTICAST 56
+#define NL_NEWANYCAST   60
+
+struct addr_attrs {
+        const struct nlattr *local, *address, *anycast, *multicast;
+};
+
+static size_t addr_len(int family)
+{
+        return family == AF_INET6 ? 16 : 4;
+}
+
+static void parse_cacheinfo(const struct nlattr *a, struct prov_addr *r)
+{
+        struct ifa_cacheinfo ci;
+
+        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+                return;
+        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        r->valid_lft = ci.ifa_valid;
+        r->preferred_lft = ci.ifa_prefered;
+        r->cstamp_cs = ci.cstamp;
+        r->tstamp_cs = ci.tstamp;
+        r->has_cacheinfo = true;
+}
+
+static void parse_attr(const struct nlattr *a, struct addr_attrs *at, struct prov_addr *r)
+{
+        switch (mnl_attr_get_type(a)) {
+        case IFA_LOCAL:
+                at->local = a;
+                break;
+        case IFA_ADDRESS:
+                at->address = a;
+                break;
+        case IFA_ANYCAST:
+                at->anycast = a;
+                break;
+        case IFA_MULTICAST:
+                at->multicast = a;
+                break;
+        case IFA_FLAGS:
+                if (mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
+                        r->flags = mnl_attr_get_u32(a);
+                break;
+        case IFA_PROTO:
+                if (mnl_attr_get_payload_len(a) >= sizeof(uint8_t))
+                        r->proto = mnl_attr_get_u8(a);
+                break;
+        case IFA_CACHEINFO:
+                parse_cacheinfo(a, r);
+                break;
+        }
+}
+
+static int kind_of(uint16_t type, enum prov_addr_kind *ret)
+{
+        if (type == RTM_NEWADDR)
+                *ret = PROV_ADDR_UNICAST;
+        else if (type == RTM_GETANYCAST || type == NL_NEWANYCAST)
+                *ret = PROV_ADDR_ANYCAST;
+        else if (type == RTM_GETMULTICAST || type == NL_NEWMULTICAST)
+                *ret = PROV_ADDR_MULTICAST;
+        else
+                return -EBADMSG;
+        return 0;
+}
+
+/* The attribute that holds the address for this kind. */
+static const struct nlattr *pick_address(enum prov_addr_kind kind, const struct addr_attrs *at)
+{
+        if (kind == PROV_ADDR_ANYCAST)
+                return at->anycast;
+        if (kind == PROV_ADDR_MULTICAST)
+                return at->multicast;
+        return at->local ? at->local : at->address;
+}
+
+int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
+{
+        const struct ifaddrmsg *ifa;
+        const struct nlattr *a, *pick;
+        struct addr_attrs at = {NULL, NULL, NULL, NULL};
+
+        enum prov_addr_kind kind;
+
+        if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)) || kind_of(nlh->nlmsg_type, &kind) < 0)
+                return -EBADMSG;
+        ifa = mnl_nlmsg_get_payload(nlh);
+        if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
+                return -EBADMSG;
+        memset(r, 0, sizeof(*r));
+        r->kind = kind;
+        r->family = ifa->ifa_family;
+        r->prefixlen = ifa->ifa_prefixlen;
+        r->scope = ifa->ifa_scope;
+        r->ifindex = ifa->ifa_index;
+        r->flags = ifa->ifa_flags;
+        mnl_attr_for_each(a, nlh, sizeof(*ifa)) parse_attr(a, &at, r);
+        pick = pick_address(kind, &at);
+        if (!pick || mnl_attr_get_payload_len(pick) < addr_len(r->family) || !r->ifindex)
+                return -EBADMSG;
+        memcpy(r->addr, mnl_attr_get_payload(pick), addr_len(r->family));
+        return 0;
+}

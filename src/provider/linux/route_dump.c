@@ -1,0 +1,55 @@
+/* route_dump.c - the RTM_GETROUTE dumps behind route_walk: every routing table
+ * (the request carries no table, so the kernel walks them all), or with
+ * RTM_F_CLONED only the cached exceptions (learned path MTUs, redirects). */
+#include <errno.h>
+#include <linux/rtnetlink.h>
+#include <sys/socket.h>
+
+#include "provider/linux/nl.h"
+
+struct route_walk_ctx {
+        const struct prov_route_visitor *v;
+        enum prov_route_set set;
+        int err;
+};
+
+static int visit(void *p, const struct prov_route *r)
+{
+        struct route_walk_ctx *c = p;
+
+        /* a cached dump answers with exceptions only; a FIB dump never has them */
+        if (((r->flags & PROV_ROUTE_F_CLONED) != 0) != (c->set == PROV_ROUTES_CACHED))
+                return 0;
+        return c->v->route(c->v->ctx, r);
+}
+
+static int on_route_msg(const struct nlmsghdr *nlh, void *data)
+{
+        struct route_walk_ctx *c = data;
+        int r = route_parse(nlh, visit, c);
+
+        if (r == -EBADMSG)
+                return MNL_CB_OK; /* not a route of ours, or malformed: skip it */
+        return r < 0 ? nl_cb_fail(&c->err, r) : MNL_CB_OK;
+}
+
+int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v)
+{
+        char buf[MNL_SOCKET_BUFFER_SIZE];
+        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+        struct route_walk_ctx c = {v, set, 0};
+        struct nl_query q = {NL_ROUTE, nlh, on_route_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_state *st;
+        struct rtmsg *rtm;
+        int r;
+
+        if (family != AF_INET && family != AF_INET6 && family != AF_UNSPEC)
+                return -EAFNOSUPPORT;
+        nlh->nlmsg_type = RTM_GETROUTE;
+        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+        rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+        rtm->rtm_family = (uint8_t)family;
+        rtm->rtm_flags = set == PROV_ROUTES_CACHED ? RTM_F_CLONED : 0;
+        r = nl_state_get(&st);
+        return r < 0 ? r : nl_query_run(st, &q);
+}

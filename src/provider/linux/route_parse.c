@@ -1,0 +1,211 @@
+/* route_parse.c - one RTM_NEWROUTE message to struct prov_route records, one per
+ * next hop: the shared part (prefix, table, type, protocol, metric, metrics,
+ * cache info) is parsed once, then each next hop of RTA_MULTIPATH (or the single
+ * RTA_OIF/RTA_GATEWAY/RTA_VIA one) is filled in and handed to fn. */
+#include <errno.h>
+#include <linux/rtnetlink.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "provider/linux/nl.h"
+
+static size_t family_len(int family)
+{
+        return family == AF_INET6 ? 16 : family == AF_INET ? 4 : 0;
+}
+
+static void copy_addr(const struct nlattr *a, int family, uint8_t *out)
+{
+        size_t n = family_len(family);
+
+        if (n && mnl_attr_get_payload_len(a) >= n)
+                memcpy(out, mnl_attr_get_payload(a), n);
+}
+
+static bool attr_u32(const struct nlattr *a, uint32_t *out)
+{
+        if (mnl_attr_get_payload_len(a) < sizeof(uint32_t))
+                return false;
+        *out = mnl_attr_get_u32(a);
+        return true;
+}
+
+/* RTAX_RTT holds milliseconds << 3 and RTAX_RTTVAR milliseconds << 2. */
+static void parse_metrics(const struct nlattr *m, struct prov_route *r)
+{
+        const struct nlattr *a;
+        uint32_t v;
+
+        mnl_attr_for_each_nested(a, m)
+        {
+                if (!attr_u32(a, &v))
+                        continue;
+                if (mnl_attr_get_type(a) == RTAX_MTU)
+                        r->mtu = v;
+                else if (mnl_attr_get_type(a) == RTAX_RTT)
+                        r->rtt_ms = v >> 3;
+                else if (mnl_attr_get_type(a) == RTAX_RTTVAR)
+                        r->rttvar_ms = v >> 2;
+        }
+}
+
+static void parse_cacheinfo(const struct nlattr *a, struct prov_route *r)
+{
+        struct rta_cacheinfo ci;
+
+        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+                return;
+        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        r->has_cacheinfo = true;
+        r->lastuse_cs = ci.rta_lastuse;
+        /* negative: expired but not yet removed; keep it finite */
+        r->expires_cs = ci.rta_expires < 0 ? 1u : (uint32_t)ci.rta_expires;
+}
+
+/* RTA_VIA: a next hop of another family (an IPv4 route via an IPv6 router). */
+static void parse_via(const struct nlattr *a, struct prov_route *r)
+{
+        const struct rtvia *via = mnl_attr_get_payload(a);
+        size_t n;
+
+        if (mnl_attr_get_payload_len(a) < sizeof(*via))
+                return;
+        n = family_len(via->rtvia_family);
+        if (!n || mnl_attr_get_payload_len(a) < sizeof(*via) + n)
+                return;
+        r->gw_family = (uint8_t)via->rtvia_family;
+        memcpy(r->gw, via->rtvia_addr, n);
+}
+
+static void parse_gateway(const struct nlattr *a, struct prov_route *r)
+{
+        if (mnl_attr_get_payload_len(a) < family_len(r->family))
+                return;
+        r->gw_family = r->family;
+        copy_addr(a, r->family, r->gw);
+}
+
+struct route_attrs {
+        const struct nlattr *multipath;
+};
+
+static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct prov_route *r)
+{
+        switch (mnl_attr_get_type(a)) {
+        case RTA_DST:
+                copy_addr(a, r->family, r->dst);
+                break;
+        case RTA_SRC:
+                copy_addr(a, r->family, r->src);
+                break;
+        case RTA_PREFSRC:
+                copy_addr(a, r->family, r->prefsrc);
+                r->has_prefsrc = true;
+                break;
+        case RTA_OIF:
+                attr_u32(a, &r->oif);
+                break;
+        case RTA_GATEWAY:
+                parse_gateway(a, r);
+                break;
+        case RTA_VIA:
+                parse_via(a, r);
+                break;
+        case RTA_PRIORITY:
+                r->has_priority = attr_u32(a, &r->priority);
+                break;
+        case RTA_TABLE:
+                attr_u32(a, &r->table);
+                break;
+        case RTA_METRICS:
+                parse_metrics(a, r);
+                break;
+        case RTA_CACHEINFO:
+                parse_cacheinfo(a, r);
+                break;
+        case RTA_MULTIPATH:
+                at->multipath = a;
+                break;
+        }
+}
+
+static uint16_t count_hops(const struct nlattr *mp)
+{
+        const struct rtnexthop *nh = mnl_attr_get_payload(mp);
+        int left = mnl_attr_get_payload_len(mp);
+        uint16_t n = 0;
+
+        while (RTNH_OK(nh, left)) {
+                n++;
+                left -= NLMSG_ALIGN(nh->rtnh_len);
+                nh = RTNH_NEXT(nh);
+        }
+        return n;
+}
+
+/* Fills the next-hop fields of `r` from one rtnexthop. */
+static void fill_hop(const struct rtnexthop *nh, struct prov_route *r)
+{
+        const struct nlattr *a;
+        int left = nh->rtnh_len - (int)sizeof(*nh);
+
+        r->oif = (uint32_t)nh->rtnh_ifindex;
+        r->weight = (uint8_t)(nh->rtnh_hops + 1u);
+        r->nh_flags = nh->rtnh_flags;
+        r->gw_family = 0;
+        memset(r->gw, 0, sizeof(r->gw));
+        for (a = (const struct nlattr *)RTNH_DATA(nh); mnl_attr_ok(a, left); a = mnl_attr_next(a)) {
+                if (mnl_attr_get_type(a) == RTA_GATEWAY)
+                        parse_gateway(a, r);
+                else if (mnl_attr_get_type(a) == RTA_VIA)
+                        parse_via(a, r);
+                left -= (int)MNL_ALIGN(a->nla_len);
+        }
+}
+
+static int visit_hops(const struct nlattr *mp, struct prov_route *r,
+                      int (*fn)(void *ctx, const struct prov_route *r), void *ctx)
+{
+        const struct rtnexthop *nh = mnl_attr_get_payload(mp);
+        int left = mnl_attr_get_payload_len(mp), ret;
+
+        r->nh_count = count_hops(mp);
+        for (r->nh_index = 0; RTNH_OK(nh, left); r->nh_index++) {
+                fill_hop(nh, r);
+                ret = fn(ctx, r);
+                if (ret < 0)
+                        return ret;
+                left -= NLMSG_ALIGN(nh->rtnh_len);
+                nh = RTNH_NEXT(nh);
+        }
+        return 0;
+}
+
+int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct prov_route *r),
+                void *ctx)
+{
+        const struct rtmsg *rtm;
+        const struct nlattr *a;
+        struct route_attrs at = {NULL};
+        struct prov_route r;
+
+        if (nlh->nlmsg_type != RTM_NEWROUTE || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
+                return -EBADMSG;
+        rtm = mnl_nlmsg_get_payload(nlh);
+        if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
+                return -EBADMSG;
+        memset(&r, 0, sizeof(r));
+        r.family = rtm->rtm_family;
+        r.dst_len = rtm->rtm_dst_len;
+        r.src_len = rtm->rtm_src_len;
+        r.protocol = rtm->rtm_protocol;
+        r.scope = rtm->rtm_scope;
+        r.type = rtm->rtm_type;
+        r.table = rtm->rtm_table;
+        r.flags = rtm->rtm_flags;
+        mnl_attr_for_each(a, nlh, sizeof(*rtm)) parse_attr(a, &at, &r);
+        if (at.multipath && count_hops(at.multipath) > 0)
+                return visit_hops(at.multipath, &r, fn, ctx);
+        r.nh_count = 1;
+        return fn(ctx, &r);
+}
