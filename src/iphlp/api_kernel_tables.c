@@ -1,0 +1,99 @@
+/* api_kernel_tables.c - the kernel-mode NETIO entry points of the address,
+ * route, neighbour, stack and path tables (netioapi.h without iphlpapi.h:
+ * NETIO_STATUS is NTSTATUS and every name is bound to winnet_k_<Name>): each
+ * checks IRQL < DISPATCH_LEVEL, calls the one implementation and maps its result
+ * to the NTSTATUS whose Win32 twin the user-mode variant returns. */
+#include "netioapi.h"
+
+#include "errmap.h"
+#include "irql.h"
+#include "tables.h"
+
+#define SITE(name) ALLOC_SITE_HERE(name)
+
+/* The IRQL rule of every NETIO call, then the status. */
+#define KERNEL_CALL(name, expr) (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(expr))
+
+NETIO_STATUS NETIOAPI_API_ GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
+                                                    PMIB_UNICASTIPADDRESS_TABLE *Table)
+{
+        return KERNEL_CALL(
+            "GetUnicastIpAddressTable",
+            iphlp_get_unicast_table(Family, Table, SITE("GetUnicastIpAddressTable")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetUnicastIpAddressEntry(PMIB_UNICASTIPADDRESS_ROW Row)
+{
+        return KERNEL_CALL("GetUnicastIpAddressEntry", iphlp_get_unicast_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetAnycastIpAddressTable(ADDRESS_FAMILY Family,
+                                                    PMIB_ANYCASTIPADDRESS_TABLE *Table)
+{
+        return KERNEL_CALL(
+            "GetAnycastIpAddressTable",
+            iphlp_get_anycast_table(Family, Table, SITE("GetAnycastIpAddressTable")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetAnycastIpAddressEntry(PMIB_ANYCASTIPADDRESS_ROW Row)
+{
+        return KERNEL_CALL("GetAnycastIpAddressEntry", iphlp_get_anycast_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetMulticastIpAddressTable(ADDRESS_FAMILY Family,
+                                                      PMIB_MULTICASTIPADDRESS_TABLE *Table)
+{
+        return KERNEL_CALL(
+            "GetMulticastIpAddressTable",
+            iphlp_get_multicast_table(Family, Table, SITE("GetMulticastIpAddressTable")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetMulticastIpAddressEntry(PMIB_MULTICASTIPADDRESS_ROW Row)
+{
+        return KERNEL_CALL("GetMulticastIpAddressEntry", iphlp_get_multicast_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpForwardTable2(ADDRESS_FAMILY Family, PMIB_IPFORWARD_TABLE2 *Table)
+{
+        return KERNEL_CALL("GetIpForwardTable2",
+                           iphlp_get_forward_table(Family, Table, SITE("GetIpForwardTable2")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row)
+{
+        return KERNEL_CALL("GetIpForwardEntry2", iphlp_get_forward_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpNetTable2(ADDRESS_FAMILY Family, PMIB_IPNET_TABLE2 *Table)
+{
+        return KERNEL_CALL("GetIpNetTable2",
+                           iphlp_get_ipnet_table(Family, Table, SITE("GetIpNetTable2")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpNetEntry2(PMIB_IPNET_ROW2 Row)
+{
+        return KERNEL_CALL("GetIpNetEntry2", iphlp_get_ipnet_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpPathTable(ADDRESS_FAMILY Family, PMIB_IPPATH_TABLE *Table)
+{
+        return KERNEL_CALL("GetIpPathTable",
+                           iphlp_get_path_table(Family, Table, SITE("GetIpPathTable")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIpPathEntry(PMIB_IPPATH_ROW Row)
+{
+        return KERNEL_CALL("GetIpPathEntry", iphlp_get_path_entry(Row));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetIfStackTable(PMIB_IFSTACK_TABLE *Table)
+{
+        return KERNEL_CALL("GetIfStackTable",
+                           iphlp_get_stack_table(Table, SITE("GetIfStackTable")));
+}
+
+NETIO_STATUS NETIOAPI_API_ GetInvertedIfStackTable(PMIB_INVERTEDIFSTACK_TABLE *Table)
+{
+        return KERNEL_CALL("GetInvertedIfStackTable",
+                           iphlp_get_inverted_stack_table(Table, SITE("GetInvertedIfStackTable")));
+}
