@@ -12,5 +12,10 @@ int cmd_groups(struct cli *cli, int argc, char **argv);
 int cmd_server(struct cli *cli, int argc, char **argv);
 int cmd_sessions(struct cli *cli, int argc, char **argv);
 int cmd_shares(struct cli *cli, int argc, char **argv);
+int cmd_addresses(struct cli *cli, int argc, char **argv);
+int cmd_routes(struct cli *cli, int argc, char **argv);
+int cmd_neighbors(struct cli *cli, int argc, char **argv);
+int cmd_stack(struct cli *cli, int argc, char **argv);
+int cmd_paths(struct cli *cli, int argc, char **argv);
 
 #endif /* WINNET_COMMANDS_H */

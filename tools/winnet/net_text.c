@@ -1,0 +1,85 @@
+/* net_text.c - interface names, addresses and the family option for the address,
+ * route, neighbour, stack and path commands (see net_text.h). */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "net_text.h"
+
+void ifnames_load(struct ifnames *n)
+{
+        n->table = NULL;
+        if (GetIfTable2Ex(MibIfTableNormalWithoutStatistics, &n->table) != NO_ERROR)
+                n->table = NULL;
+}
+
+const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
+{
+        ULONG i;
+
+        for (i = 0; n->table && i < n->table->NumEntries; i++)
+                if (n->table->Table[i].InterfaceIndex == index)
+                        return cli_wstr(n->table->Table[i].Alias, buf, cap);
+        snprintf(buf, cap, "%u", (unsigned)index);
+        return buf;
+}
+
+void ifnames_free(struct ifnames *n)
+{
+        FreeMibTable(n->table);
+        n->table = NULL;
+}
+
+const char *sockaddr_text(const SOCKADDR_INET *a, char *buf, size_t cap)
+{
+        size_t len;
+
+        buf[0] = '\0';
+        if (a->si_family == AF_INET) {
+                inet_ntop(AF_INET, &a->Ipv4.sin_addr, buf, (socklen_t)cap);
+        } else if (a->si_family == AF_INET6) {
+                inet_ntop(AF_INET6, &a->Ipv6.sin6_addr, buf, (socklen_t)cap);
+                len = strlen(buf);
+                if (a->Ipv6.sin6_scope_id && len < cap)
+                        snprintf(buf + len, cap - len, "%%%u", (unsigned)a->Ipv6.sin6_scope_id);
+        }
+        return buf;
+}
+
+const char *lladdr_text(const UCHAR *addr, ULONG len, char *buf, size_t cap)
+{
+        size_t n = 0;
+        ULONG i;
+
+        buf[0] = '\0';
+        for (i = 0; i < len && n + 3 < cap; i++)
+                n += (size_t)snprintf(buf + n, cap - n, i ? ":%02x" : "%02x", addr[i]);
+        return buf;
+}
+
+int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *ret,
+                      const char *const *extra, int *hits)
+{
+        int i, k;
+
+        *ret = AF_UNSPEC;
+        for (i = 1; i < argc; i++) {
+                if (!strcmp(argv[i], "-4")) {
+                        *ret = AF_INET;
+                        continue;
+                }
+                if (!strcmp(argv[i], "-6")) {
+                        *ret = AF_INET6;
+                        continue;
+                }
+                for (k = 0; extra && extra[k] && strcmp(argv[i], extra[k]); k++)
+                        ;
+                if (!extra || !extra[k]) {
+                        cli_error("%s: unknown argument '%s'", cmd, argv[i]);
+                        return 2;
+                }
+                hits[k] = 1;
+        }
+        return 0;
+}
