@@ -81,8 +81,8 @@ static int load(struct table *t, DWORD level)
                 r = groups_load(t);
         } else {
                 table_init(t, sizeof(struct user_row));
-                r = users_load(t, level == 1 ? FILTER_NORMAL_ACCOUNT
-                                             : FILTER_WORKSTATION_TRUST_ACCOUNT);
+                r = users_load(
+                    t, level == 1 ? FILTER_NORMAL_ACCOUNT : FILTER_WORKSTATION_TRUST_ACCOUNT, 0);
         }
         return r ? r : table_sort_by_name(t);
 }

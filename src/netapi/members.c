@@ -101,7 +101,7 @@ static int resolve_uids(struct table *t)
         int r;
 
         table_init(&users, sizeof(struct user_row));
-        r = users_load(&users, 0);
+        r = users_load(&users, 0, 0);
         r = r ? r : name_index(&users, &idx);
         for (i = 0; !r && i < t->rows.n; i++) {
                 struct member_row *m = vec_at(&t->rows, i);

@@ -21,6 +21,8 @@ struct vec {
 
 /* Appends a zeroed row; returns it or NULL when memory is short. */
 void *vec_push(struct vec *v);
+/* Makes room for n rows at once (a size hint); -ENOMEM. */
+int vec_reserve(struct vec *v, size_t n);
 static inline void *vec_at(const struct vec *v, size_t i)
 {
         return (char *)v->v + i * v->size;
@@ -52,6 +54,8 @@ static inline const char16_t *strpool_get(const struct strpool *p, struct wstr s
         return p->u + s.off;
 }
 void strpool_free(struct strpool *p);
+/* Makes room for `units` more units at once (a size hint); -ENOMEM. */
+int strpool_reserve(struct strpool *p, size_t units);
 /* Bytes the string takes in a result, NUL included; 0 for NULL. */
 static inline size_t wstr_bytes(struct wstr s)
 {
@@ -189,12 +193,20 @@ int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out, int 
 
 /* ---- users.c / user_source.c ---- */
 struct user_row {
-        struct wstr name, full_name, comment, home, shell;
+        struct wstr name, full_name, comment, home;
         uint32_t uid, gid, flags, priv;
 };
+/* Which strings of a user row to read (the name always): a level converts only
+ * what it shows; the others stay NULL. */
+#define USER_FULL_NAME 1u
+#define USER_COMMENT   2u
+#define USER_HOME      4u
+#define USER_ALL       7u
 /* All users of the passwd database (NSS) whose account type matches filter
- * (FILTER_* bits, 0: all), in database order. */
-int users_load(struct table *t, DWORD filter);
+ * (FILTER_* bits, 0: all), in database order, with the strings `fields` names. */
+int users_load(struct table *t, DWORD filter, unsigned fields);
+/* The USER_* strings USER_INFO_<level> shows. */
+unsigned user_level_fields(DWORD level);
 /* One user by name: -ENOENT when unknown. */
 int user_lookup(struct table *t, const char *name);
 /* The level ops of USER_INFO_<level>, or NULL. */

@@ -8,7 +8,7 @@
 #include "netapi_int.h"
 #include "utf16.h"
 
-static int strpool_reserve(struct strpool *p, size_t units)
+int strpool_reserve(struct strpool *p, size_t units)
 {
         size_t cap = p->cap ? p->cap : 4096;
         char16_t *u;

@@ -195,6 +195,22 @@ static const struct level_ops ops[] = {
     {sizeof(USER_INFO_23), s_20, b_sid, f_23},
 };
 
+unsigned user_level_fields(DWORD level)
+{
+        switch (level) {
+        case 0:
+                return 0;
+        case 1:
+                return USER_COMMENT | USER_HOME;
+        case 10:
+        case 20:
+        case 23:
+                return USER_FULL_NAME | USER_COMMENT;
+        default:
+                return USER_ALL;
+        }
+}
+
 const struct level_ops *user_level(DWORD level)
 {
         static const DWORD levels[] = {0, 1, 2, 3, 10, 20, 23};

@@ -60,11 +60,26 @@ static uint32_t user_priv(const struct passwd *pw)
         return strcmp(pw->pw_name, "nobody") ? USER_PRIV_USER : USER_PRIV_GUEST;
 }
 
-static int add_row(struct table *t, const struct passwd *pw, uint32_t type)
+/* GECOS: the full name, then the other fields (room, phones, other) as the comment. */
+static int add_strings(struct table *t, const struct passwd *pw, struct user_row *u,
+                       unsigned fields)
 {
         const char *gecos = pw->pw_gecos ? pw->pw_gecos : "";
         const char *comma = strchr(gecos, ',');
         size_t full = comma ? (size_t)(comma - gecos) : strlen(gecos);
+        int r = 0;
+
+        if (fields & USER_FULL_NAME)
+                r = strpool_add(&t->pool, gecos, full, &u->full_name);
+        if (!r && (fields & USER_COMMENT))
+                r = strpool_add_str(&t->pool, comma ? comma + 1 : "", &u->comment);
+        if (!r && (fields & USER_HOME))
+                r = strpool_add_str(&t->pool, pw->pw_dir ? pw->pw_dir : "", &u->home);
+        return r;
+}
+
+static int add_row(struct table *t, const struct passwd *pw, uint32_t type, unsigned fields)
+{
         struct user_row *u = vec_push(&t->rows);
         int r;
 
@@ -76,11 +91,10 @@ static int add_row(struct table *t, const struct passwd *pw, uint32_t type)
         u->flags = UF_SCRIPT | type;
         if (pw->pw_shell && shell_refuses_login(pw->pw_shell))
                 u->flags |= UF_ACCOUNTDISABLE;
+        u->full_name = u->comment = u->home = wstr_null();
         r = strpool_add_str(&t->pool, pw->pw_name, &u->name);
-        r = r ? r : strpool_add(&t->pool, gecos, full, &u->full_name);
-        r = r ? r : strpool_add_str(&t->pool, comma ? comma + 1 : "", &u->comment);
-        r = r ? r : strpool_add_str(&t->pool, pw->pw_dir ? pw->pw_dir : "", &u->home);
-        r = r ? r : strpool_add_str(&t->pool, pw->pw_shell ? pw->pw_shell : "", &u->shell);
+        if (!r && fields)
+                r = add_strings(t, pw, u, fields);
         if (r)
                 t->rows.n--;
         return r;
@@ -98,9 +112,10 @@ static int grow(char **buf, size_t *cap)
         return 0;
 }
 
-static int enumerate(struct table *t, DWORD filter, char **buf, size_t *cap)
+static int enumerate(struct table *t, DWORD filter, unsigned fields, char **buf, size_t *cap)
 {
         struct passwd pw, *res;
+        uint32_t type;
         int e, r = 0;
 
         setpwent();
@@ -114,14 +129,19 @@ static int enumerate(struct table *t, DWORD filter, char **buf, size_t *cap)
                         r = e && e != ENOENT ? -e : 0; /* ENOENT: end of the database */
                         break;
                 }
-                if (filter_matches(filter, account_type(pw.pw_name)))
-                        r = add_row(t, &pw, account_type(pw.pw_name));
+                type = account_type(pw.pw_name);
+                if (filter_matches(filter, type))
+                        r = add_row(t, &pw, type, fields);
         }
         endpwent();
         return r;
 }
 
-int users_load(struct table *t, DWORD filter)
+/* The size of the last enumeration: the next one reserves that much at once
+ * instead of growing (and copying) step by step. Only a hint. */
+static size_t hint_rows, hint_units[USER_ALL + 1];
+
+int users_load(struct table *t, DWORD filter, unsigned fields)
 {
         size_t cap = 4096;
         char *buf = wn_malloc(cap);
@@ -130,7 +150,13 @@ int users_load(struct table *t, DWORD filter)
         if (!buf)
                 return -ENOMEM;
         pthread_mutex_lock(&pw_lock);
-        r = enumerate(t, filter, &buf, &cap);
+        r = vec_reserve(&t->rows, hint_rows);
+        r = r ? r : strpool_reserve(&t->pool, hint_units[fields & USER_ALL]);
+        r = r ? r : enumerate(t, filter, fields, &buf, &cap);
+        if (!r && filter == 0) {
+                hint_rows = t->rows.n;
+                hint_units[fields & USER_ALL] = t->pool.n;
+        }
         pthread_mutex_unlock(&pw_lock);
         wn_free(buf);
         return r;
@@ -148,7 +174,7 @@ int user_lookup(struct table *t, const char *name)
         while ((e = getpwnam_r(name, &pw, buf, cap, &res)) == ERANGE && !(r = grow(&buf, &cap)))
                 ;
         if (!r)
-                r = res ? add_row(t, &pw, account_type(pw.pw_name)) : -ENOENT;
+                r = res ? add_row(t, &pw, account_type(pw.pw_name), USER_ALL) : -ENOENT;
         wn_free(buf);
         return r;
 }

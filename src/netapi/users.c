@@ -24,7 +24,7 @@ NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCWSTR servername, DWORD level, DWO
         if (!ops)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct user_row));
-        if (users_load(&t, filter) < 0)
+        if (users_load(&t, filter, user_level_fields(level)) < 0)
                 st = ERROR_NOT_ENOUGH_MEMORY;
         else
                 st = enum_finish(&t, ops, prefmaxlen, resume_handle, "NetUserEnum", bufptr,
