@@ -1,0 +1,66 @@
+/* notify_api_kernel.c - the kernel-mode change-notification entry points
+ * (netioapi.h without iphlpapi.h: NETIO_STATUS is NTSTATUS, symbols
+ * winnet_k_<Name>): IRQL < DISPATCH_LEVEL, the one implementation, the NTSTATUS
+ * twin of the user-mode Win32 code. Callbacks run at PASSIVE_LEVEL. */
+#include "netioapi.h"
+
+#include "errmap.h"
+#include "irql.h"
+#include "notify.h"
+
+#define KERNEL_CALL(name, expr) (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(expr))
+
+NETIO_STATUS NETIOAPI_API_ NotifyIpInterfaceChange(ADDRESS_FAMILY Family,
+                                                   PIPINTERFACE_CHANGE_CALLBACK Callback,
+                                                   PVOID CallerContext, BOOLEAN InitialNotification,
+                                                   HANDLE *NotificationHandle)
+{
+        union notify_callback cb = {.ipif = Callback};
+
+        return KERNEL_CALL("NotifyIpInterfaceChange",
+                           iphlp_notify_change(NK_IPIF, Family, cb, CallerContext,
+                                               InitialNotification, NotificationHandle));
+}
+
+NETIO_STATUS NETIOAPI_API_ NotifyUnicastIpAddressChange(ADDRESS_FAMILY Family,
+                                                        PUNICAST_IPADDRESS_CHANGE_CALLBACK Callback,
+                                                        PVOID CallerContext,
+                                                        BOOLEAN InitialNotification,
+                                                        HANDLE *NotificationHandle)
+{
+        union notify_callback cb = {.addr = Callback};
+
+        return KERNEL_CALL("NotifyUnicastIpAddressChange",
+                           iphlp_notify_change(NK_ADDR, Family, cb, CallerContext,
+                                               InitialNotification, NotificationHandle));
+}
+
+NETIO_STATUS NETIOAPI_API_ NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
+                                              PIPFORWARD_CHANGE_CALLBACK Callback,
+                                              PVOID CallerContext, BOOLEAN InitialNotification,
+                                              HANDLE *NotificationHandle)
+{
+        union notify_callback cb = {.route = Callback};
+
+        return KERNEL_CALL("NotifyRouteChange2",
+                           iphlp_notify_change(NK_ROUTE, AddressFamily, cb, CallerContext,
+                                               InitialNotification, NotificationHandle));
+}
+
+NETIO_STATUS NETIOAPI_API_
+NotifyStableUnicastIpAddressTable(ADDRESS_FAMILY Family, PMIB_UNICASTIPADDRESS_TABLE *Table,
+                                  PSTABLE_UNICAST_IPADDRESS_TABLE_CALLBACK CallerCallback,
+                                  PVOID CallerContext, HANDLE *NotificationHandle)
+{
+        int r;
+
+        irql_check_max("NotifyStableUnicastIpAddressTable", IRQL_APC, 0);
+        r = iphlp_notify_stable(Family, Table, CallerCallback, CallerContext, NotificationHandle,
+                                ALLOC_SITE_HERE("NotifyStableUnicastIpAddressTable"));
+        return r == 1 ? STATUS_PENDING : ntstatus_from_errno(r);
+}
+
+NETIO_STATUS NETIOAPI_API_ CancelMibChangeNotify2(HANDLE NotificationHandle)
+{
+        return KERNEL_CALL("CancelMibChangeNotify2", iphlp_notify_cancel(NotificationHandle));
+}
