@@ -26,5 +26,7 @@ const struct command winnet_commands[] = {
      "[--list]", cmd_server},
     {"sessions", "logged-on sessions (NetSessionEnum)", "", cmd_sessions},
     {"shares", "shared resources of Samba's configuration (NetShareEnum)", "", cmd_shares},
+    {"watch", "interface, address and route changes as they happen (Notify*)",
+     "[-4|-6] [--count N] [--timeout SECONDS]", cmd_watch},
     {NULL, NULL, NULL, NULL},
 };

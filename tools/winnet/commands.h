@@ -17,5 +17,6 @@ int cmd_routes(struct cli *cli, int argc, char **argv);
 int cmd_neighbors(struct cli *cli, int argc, char **argv);
 int cmd_stack(struct cli *cli, int argc, char **argv);
 int cmd_paths(struct cli *cli, int argc, char **argv);
+int cmd_watch(struct cli *cli, int argc, char **argv);
 
 #endif /* WINNET_COMMANDS_H */
