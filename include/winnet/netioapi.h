@@ -526,8 +526,11 @@ WINNET_API NETIO_STATUS NETIOAPI_API_ NotifyStableUnicastIpAddressTable(
     _In_ ADDRESS_FAMILY Family, _Out_ PMIB_UNICASTIPADDRESS_TABLE *Table,
     _In_ PSTABLE_UNICAST_IPADDRESS_TABLE_CALLBACK CallerCallback, _In_ PVOID CallerContext,
     _Inout_ HANDLE *NotificationHandle) WINNET_NETIO_SYMBOL(NotifyStableUnicastIpAddressTable);
-/* NULL -> ERROR_INVALID_PARAMETER. Waits for a running callback of that handle to
- * return, so calling it from inside that callback deadlocks (as on Windows). */
+/* NULL or a handle that is not live -> ERROR_INVALID_PARAMETER. Waits for a
+ * running callback of that handle to return; none starts afterwards. Called from
+ * inside that handle's own callback (which deadlocks on Windows) it returns at
+ * once and the handle is released when the callback returns. The stable-table
+ * handle is released after its callback. docs/notifications.md */
 WINNET_API NETIO_STATUS NETIOAPI_API_ CancelMibChangeNotify2(_In_ HANDLE NotificationHandle)
     WINNET_NETIO_SYMBOL(CancelMibChangeNotify2);
 
