@@ -75,6 +75,7 @@ static void test_registration_faults(void **state)
                                 fail_msg("kind %d, allocation %lu failed: got %lu", kind, n,
                                          (unsigned long)ret);
                 }
+                printf("kind %d: %lu allocations failed in turn\n", kind, n - 1);
                 assert_true(n > 1 && n < 500);
         }
         winnet_fault_reset();
