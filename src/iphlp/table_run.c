@@ -31,23 +31,25 @@ bool family_valid(ADDRESS_FAMILY f)
 
 bool tbl_luid(struct tbl *t, uint32_t ifindex, NET_LUID *ret)
 {
-        const struct link_map_entry *e = link_map_find(&t->links, ifindex);
+        const struct link_map_entry *e;
 
+        if (t->last_luid.Value && ifindex == t->last_ifindex) { /* rows come grouped by link */
+                *ret = t->last_luid;
+                return true;
+        }
+        e = link_map_find(&t->links, ifindex);
         if (!e) {
                 t->missing = true;
                 return false;
         }
-        *ret = luid_make(ifindex, e->type);
+        *ret = t->last_luid = luid_make(ifindex, e->type);
+        t->last_ifindex = ifindex;
         return true;
 }
 
 void *tbl_next(struct tbl *t)
 {
-        void *row = table_build_next(&t->b);
-
-        if (row)
-                memset(row, 0, t->b.row_size);
-        return row;
+        return table_build_next(&t->b);
 }
 
 static int collect(struct tbl *t, tbl_walk_fn walk, void *ctx)
@@ -56,6 +58,7 @@ static int collect(struct tbl *t, tbl_walk_fn walk, void *ctx)
 
         for (tries = 0; tries < TBL_TRIES; tries++) {
                 t->missing = false;
+                t->last_luid.Value = 0; /* the map is reloaded */
                 t->last_try = tries == TBL_TRIES - 1;
                 r = t->need_links ? link_map_load(&t->links) : 0;
                 if (r == 0)

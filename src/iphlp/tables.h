@@ -35,15 +35,17 @@ IFTYPE link_type_of(uint16_t arphrd);
 struct tbl {
         struct table_build b;
         struct link_map links;
-        bool missing;    /* a record named an unknown link in this try */
-        bool last_try;   /* drop records of unknown links instead of retrying */
-        bool need_links; /* load the link map (every table but the stack tables) */
+        bool missing;       /* a record named an unknown link in this try */
+        bool last_try;      /* drop records of unknown links instead of retrying */
+        bool need_links;    /* load the link map (every table but the stack tables) */
+        NET_LUID last_luid; /* the last lookup, 0 when none */
+        uint32_t last_ifindex;
 };
 
 #define TBL_INIT(table_type, row_type, hint, site)                                           \
         {                                                                                    \
                 {NULL, offsetof(table_type, Table), sizeof(row_type), 0, 0, (hint), (site)}, \
-                    {NULL, 0, 0, true}, false, false, true                                   \
+                    {NULL, 0, 0, true}, false, false, true, {0}, 0                           \
         }
 
 /* The walk: resets t->b.n in its begin() and adds rows with tbl_next. */
@@ -55,7 +57,8 @@ int tbl_run(struct tbl *t, ADDRESS_FAMILY family, bool check_family, void **ret,
             void *ctx);
 /* The LUID of a record's link; false when the link map lacks it (skip the row). */
 bool tbl_luid(struct tbl *t, uint32_t ifindex, NET_LUID *ret);
-/* The next row slot, zeroed; NULL when memory ran out. */
+/* The next row slot (uninitialised: the row fillers clear it); NULL when memory
+ * ran out. */
 void *tbl_next(struct tbl *t);
 /* Resets the rows for a (re)started walk. */
 static inline int tbl_begin(struct tbl *t)

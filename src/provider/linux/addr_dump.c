@@ -33,7 +33,13 @@ static int addr_dump(int family, enum prov_addr_kind kind, const struct prov_add
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct addr_walk_ctx c = {v, kind, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_addr_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {.proto = NL_ROUTE,
+                             .req = nlh,
+                             .cb = on_addr_msg,
+                             .data = &c,
+                             .cb_err = &c.err,
+                             .begin = v->begin,
+                             .begin_ctx = v->ctx};
         struct ifaddrmsg *ifa;
         struct nl_state *st;
         int r;

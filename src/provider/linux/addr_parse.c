@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nl_attr.h"
 
 #ifndef IFA_MULTICAST
 #define IFA_MULTICAST 7
@@ -30,9 +31,9 @@ static void parse_cacheinfo(const struct nlattr *a, struct prov_addr *r)
 {
         struct ifa_cacheinfo ci;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+        if (nla_body_len(a) < sizeof(ci))
                 return;
-        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        memcpy(&ci, nla_body(a), sizeof(ci));
         r->valid_lft = ci.ifa_valid;
         r->preferred_lft = ci.ifa_prefered;
         r->cstamp_cs = ci.cstamp;
@@ -42,7 +43,7 @@ static void parse_cacheinfo(const struct nlattr *a, struct prov_addr *r)
 
 static void parse_attr(const struct nlattr *a, struct addr_attrs *at, struct prov_addr *r)
 {
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_kind(a)) {
         case IFA_LOCAL:
                 at->local = a;
                 break;
@@ -56,12 +57,11 @@ static void parse_attr(const struct nlattr *a, struct addr_attrs *at, struct pro
                 at->multicast = a;
                 break;
         case IFA_FLAGS:
-                if (mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
-                        r->flags = mnl_attr_get_u32(a);
+                nla_u32(a, &r->flags);
                 break;
         case IFA_PROTO:
-                if (mnl_attr_get_payload_len(a) >= sizeof(uint8_t))
-                        r->proto = mnl_attr_get_u8(a);
+                if (nla_body_len(a) >= sizeof(uint8_t))
+                        r->proto = *(const uint8_t *)nla_body(a);
                 break;
         case IFA_CACHEINFO:
                 parse_cacheinfo(a, r);
@@ -102,7 +102,7 @@ int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
 
         if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)) || kind_of(nlh->nlmsg_type, &kind) < 0)
                 return -EBADMSG;
-        ifa = mnl_nlmsg_get_payload(nlh);
+        ifa = NLMSG_DATA(nlh);
         if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
                 return -EBADMSG;
         memset(r, 0, sizeof(*r));
@@ -112,10 +112,11 @@ int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
         r->scope = ifa->ifa_scope;
         r->ifindex = ifa->ifa_index;
         r->flags = ifa->ifa_flags;
-        mnl_attr_for_each(a, nlh, sizeof(*ifa)) parse_attr(a, &at, r);
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ifa)), nla_msg_end(nlh))
+        parse_attr(a, &at, r);
         pick = pick_address(kind, &at);
-        if (!pick || mnl_attr_get_payload_len(pick) < addr_len(r->family) || !r->ifindex)
+        if (!pick || nla_body_len(pick) < addr_len(r->family) || !r->ifindex)
                 return -EBADMSG;
-        memcpy(r->addr, mnl_attr_get_payload(pick), addr_len(r->family));
+        memcpy(r->addr, nla_body(pick), addr_len(r->family));
         return 0;
 }

@@ -10,31 +10,26 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nl_attr.h"
 
 struct brief_attrs {
         const struct nlattr *info_data;
         bool other_netns;
 };
 
-static void get_u32(const struct nlattr *a, uint32_t *out)
-{
-        if (mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
-                *out = mnl_attr_get_u32(a);
-}
-
 static void parse_linkinfo(const struct nlattr *info, struct brief_attrs *at,
                            struct prov_link_brief *l)
 {
         const struct nlattr *a;
 
-        mnl_attr_for_each_nested(a, info)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(info), nla_nest_end(info))
         {
-                if (mnl_attr_get_type(a) == IFLA_INFO_KIND) {
-                        const char *s = mnl_attr_get_payload(a);
-                        uint16_t n = mnl_attr_get_payload_len(a);
+                if (nla_kind(a) == IFLA_INFO_KIND) {
+                        const char *s = nla_body(a);
+                        uint16_t n = nla_body_len(a);
 
                         l->kind = n > 0 && memchr(s, '\0', n) ? s : NULL;
-                } else if (mnl_attr_get_type(a) == IFLA_INFO_DATA) {
+                } else if (nla_kind(a) == IFLA_INFO_DATA) {
                         at->info_data = a;
                 }
         }
@@ -42,15 +37,15 @@ static void parse_linkinfo(const struct nlattr *info, struct brief_attrs *at,
 
 static void parse_attr(const struct nlattr *a, struct brief_attrs *at, struct prov_link_brief *l)
 {
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_kind(a)) {
         case IFLA_MASTER:
-                get_u32(a, &l->master);
+                nla_u32(a, &l->master);
                 break;
         case IFLA_LINK:
-                get_u32(a, &l->link);
+                nla_u32(a, &l->link);
                 break;
         case IFLA_MTU:
-                get_u32(a, &l->mtu);
+                nla_u32(a, &l->mtu);
                 break;
         case IFLA_LINK_NETNSID:
                 at->other_netns = true;
@@ -67,10 +62,10 @@ static void parse_kind_dev(const struct nlattr *data, struct prov_link_brief *l)
 
         if (!l->kind || strcmp(l->kind, "vxlan"))
                 return;
-        mnl_attr_for_each_nested(a, data)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(data), nla_nest_end(data))
         {
-                if (mnl_attr_get_type(a) == IFLA_VXLAN_LINK)
-                        get_u32(a, &l->kind_dev);
+                if (nla_kind(a) == IFLA_VXLAN_LINK)
+                        nla_u32(a, &l->kind_dev);
         }
 }
 
@@ -82,12 +77,13 @@ int link_brief_parse(const struct nlmsghdr *nlh, struct prov_link_brief *l)
 
         if (nlh->nlmsg_type != RTM_NEWLINK || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
                 return -EBADMSG;
-        ifi = mnl_nlmsg_get_payload(nlh);
+        ifi = NLMSG_DATA(nlh);
         memset(l, 0, sizeof(*l));
         l->ifindex = (uint32_t)ifi->ifi_index;
         l->arphrd = ifi->ifi_type;
         l->flags = ifi->ifi_flags;
-        mnl_attr_for_each(a, nlh, sizeof(*ifi)) parse_attr(a, &at, l);
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ifi)), nla_msg_end(nlh))
+        parse_attr(a, &at, l);
         if (at.other_netns)
                 l->link = 0;
         if (at.info_data)
@@ -117,7 +113,13 @@ int linux_link_brief_walk(const struct prov_brief_visitor *v)
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct brief_ctx c = {v, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_link_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {.proto = NL_ROUTE,
+                             .req = nlh,
+                             .cb = on_link_msg,
+                             .data = &c,
+                             .cb_err = &c.err,
+                             .begin = v->begin,
+                             .begin_ctx = v->ctx};
         struct nl_state *st;
         struct ifinfomsg *ifi;
         int r;

@@ -31,7 +31,13 @@ int linux_neigh_walk(int family, const struct prov_neigh_visitor *v)
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct neigh_walk_ctx c = {v, family, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_neigh_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {.proto = NL_ROUTE,
+                             .req = nlh,
+                             .cb = on_neigh_msg,
+                             .data = &c,
+                             .cb_err = &c.err,
+                             .begin = v->begin,
+                             .begin_ctx = v->ctx};
         struct nl_state *st;
         struct ndmsg *ndm;
         int r;

@@ -8,14 +8,15 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nl_attr.h"
 
 static void parse_cacheinfo(const struct nlattr *a, struct prov_neigh *n)
 {
         struct nda_cacheinfo ci;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+        if (nla_body_len(a) < sizeof(ci))
                 return;
-        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        memcpy(&ci, nla_body(a), sizeof(ci));
         n->confirmed_cs = ci.ndm_confirmed;
         n->used_cs = ci.ndm_used;
         n->updated_cs = ci.ndm_updated;
@@ -27,16 +28,16 @@ static bool parse_attr(const struct nlattr *a, struct prov_neigh *n)
         size_t len = n->family == AF_INET6 ? 16 : 4;
         bool dst = false;
 
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_kind(a)) {
         case NDA_DST:
-                if (mnl_attr_get_payload_len(a) >= len) {
-                        memcpy(n->addr, mnl_attr_get_payload(a), len);
+                if (nla_body_len(a) >= len) {
+                        memcpy(n->addr, nla_body(a), len);
                         dst = true;
                 }
                 break;
         case NDA_LLADDR:
-                n->lladdr = mnl_attr_get_payload(a);
-                n->lladdr_len = mnl_attr_get_payload_len(a);
+                n->lladdr = nla_body(a);
+                n->lladdr_len = nla_body_len(a);
                 break;
         case NDA_CACHEINFO:
                 parse_cacheinfo(a, n);
@@ -53,7 +54,7 @@ int neigh_parse(const struct nlmsghdr *nlh, struct prov_neigh *n)
 
         if (nlh->nlmsg_type != RTM_NEWNEIGH || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ndm)))
                 return -EBADMSG;
-        ndm = mnl_nlmsg_get_payload(nlh);
+        ndm = NLMSG_DATA(nlh);
         if ((ndm->ndm_family != AF_INET && ndm->ndm_family != AF_INET6) ||
             (ndm->ndm_flags & NTF_PROXY))
                 return -EBADMSG;
@@ -62,6 +63,7 @@ int neigh_parse(const struct nlmsghdr *nlh, struct prov_neigh *n)
         n->ifindex = (uint32_t)ndm->ndm_ifindex;
         n->state = ndm->ndm_state;
         n->flags = ndm->ndm_flags;
-        mnl_attr_for_each(a, nlh, sizeof(*ndm)) has_dst |= parse_attr(a, n);
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ndm)), nla_msg_end(nlh))
+        has_dst |= parse_attr(a, n);
         return has_dst && n->ifindex ? 0 : -EBADMSG;
 }

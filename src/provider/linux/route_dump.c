@@ -2,6 +2,7 @@
  * (the request carries no table, so the kernel walks them all), or with
  * RTM_F_CLONED only the cached exceptions (learned path MTUs, redirects). */
 #include <errno.h>
+#include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
@@ -33,12 +34,30 @@ static int on_route_msg(const struct nlmsghdr *nlh, void *data)
         return r < 0 ? nl_cb_fail(&c->err, r) : MNL_CB_OK;
 }
 
+/* The kernel honours RTM_F_CLONED (exceptions only, no FIB routes) when the
+ * socket asks for strict request checking; without it IPv6 dumps everything and
+ * visit() filters. The flag is read when the dump starts, so it is set around it. */
+static void strict_check(struct nl_state *st, int on)
+{
+        struct mnl_socket *s;
+
+        if (nl_sock(st, NL_ROUTE, &s) == 0)
+                setsockopt(mnl_socket_get_fd(s), SOL_NETLINK, NETLINK_GET_STRICT_CHK, &on,
+                           sizeof(on));
+}
+
 int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct route_walk_ctx c = {v, set, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_route_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {.proto = NL_ROUTE,
+                             .req = nlh,
+                             .cb = on_route_msg,
+                             .data = &c,
+                             .cb_err = &c.err,
+                             .begin = v->begin,
+                             .begin_ctx = v->ctx};
         struct nl_state *st;
         struct rtmsg *rtm;
         int r;
@@ -51,5 +70,12 @@ int linux_route_walk(int family, enum prov_route_set set, const struct prov_rout
         rtm->rtm_family = (uint8_t)family;
         rtm->rtm_flags = set == PROV_ROUTES_CACHED ? RTM_F_CLONED : 0;
         r = nl_state_get(&st);
-        return r < 0 ? r : nl_query_run(st, &q);
+        if (r < 0)
+                return r;
+        if (set == PROV_ROUTES_FIB)
+                return nl_query_run(st, &q);
+        strict_check(st, 1);
+        r = nl_query_run(st, &q);
+        strict_check(st, 0);
+        return r;
 }

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nl_attr.h"
 
 static size_t family_len(int family)
 {
@@ -18,16 +19,8 @@ static void copy_addr(const struct nlattr *a, int family, uint8_t *out)
 {
         size_t n = family_len(family);
 
-        if (n && mnl_attr_get_payload_len(a) >= n)
-                memcpy(out, mnl_attr_get_payload(a), n);
-}
-
-static bool attr_u32(const struct nlattr *a, uint32_t *out)
-{
-        if (mnl_attr_get_payload_len(a) < sizeof(uint32_t))
-                return false;
-        *out = mnl_attr_get_u32(a);
-        return true;
+        if (n && nla_body_len(a) >= n)
+                memcpy(out, nla_body(a), n);
 }
 
 /* RTAX_RTT holds milliseconds << 3 and RTAX_RTTVAR milliseconds << 2. */
@@ -36,15 +29,15 @@ static void parse_metrics(const struct nlattr *m, struct prov_route *r)
         const struct nlattr *a;
         uint32_t v;
 
-        mnl_attr_for_each_nested(a, m)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(m), nla_nest_end(m))
         {
-                if (!attr_u32(a, &v))
+                if (!nla_u32(a, &v))
                         continue;
-                if (mnl_attr_get_type(a) == RTAX_MTU)
+                if (nla_kind(a) == RTAX_MTU)
                         r->mtu = v;
-                else if (mnl_attr_get_type(a) == RTAX_RTT)
+                else if (nla_kind(a) == RTAX_RTT)
                         r->rtt_ms = v >> 3;
-                else if (mnl_attr_get_type(a) == RTAX_RTTVAR)
+                else if (nla_kind(a) == RTAX_RTTVAR)
                         r->rttvar_ms = v >> 2;
         }
 }
@@ -53,9 +46,9 @@ static void parse_cacheinfo(const struct nlattr *a, struct prov_route *r)
 {
         struct rta_cacheinfo ci;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+        if (nla_body_len(a) < sizeof(ci))
                 return;
-        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        memcpy(&ci, nla_body(a), sizeof(ci));
         r->has_cacheinfo = true;
         r->lastuse_cs = ci.rta_lastuse;
         /* negative: expired but not yet removed; keep it finite */
@@ -65,13 +58,13 @@ static void parse_cacheinfo(const struct nlattr *a, struct prov_route *r)
 /* RTA_VIA: a next hop of another family (an IPv4 route via an IPv6 router). */
 static void parse_via(const struct nlattr *a, struct prov_route *r)
 {
-        const struct rtvia *via = mnl_attr_get_payload(a);
+        const struct rtvia *via = nla_body(a);
         size_t n;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(*via))
+        if (nla_body_len(a) < sizeof(*via))
                 return;
         n = family_len(via->rtvia_family);
-        if (!n || mnl_attr_get_payload_len(a) < sizeof(*via) + n)
+        if (!n || nla_body_len(a) < sizeof(*via) + n)
                 return;
         r->gw_family = (uint8_t)via->rtvia_family;
         memcpy(r->gw, via->rtvia_addr, n);
@@ -79,7 +72,7 @@ static void parse_via(const struct nlattr *a, struct prov_route *r)
 
 static void parse_gateway(const struct nlattr *a, struct prov_route *r)
 {
-        if (mnl_attr_get_payload_len(a) < family_len(r->family))
+        if (nla_body_len(a) < family_len(r->family))
                 return;
         r->gw_family = r->family;
         copy_addr(a, r->family, r->gw);
@@ -91,7 +84,7 @@ struct route_attrs {
 
 static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct prov_route *r)
 {
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_kind(a)) {
         case RTA_DST:
                 copy_addr(a, r->family, r->dst);
                 break;
@@ -103,7 +96,7 @@ static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct pr
                 r->has_prefsrc = true;
                 break;
         case RTA_OIF:
-                attr_u32(a, &r->oif);
+                nla_u32(a, &r->oif);
                 break;
         case RTA_GATEWAY:
                 parse_gateway(a, r);
@@ -112,10 +105,10 @@ static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct pr
                 parse_via(a, r);
                 break;
         case RTA_PRIORITY:
-                r->has_priority = attr_u32(a, &r->priority);
+                r->has_priority = nla_u32(a, &r->priority);
                 break;
         case RTA_TABLE:
-                attr_u32(a, &r->table);
+                nla_u32(a, &r->table);
                 break;
         case RTA_METRICS:
                 parse_metrics(a, r);
@@ -131,8 +124,8 @@ static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct pr
 
 static uint16_t count_hops(const struct nlattr *mp)
 {
-        const struct rtnexthop *nh = mnl_attr_get_payload(mp);
-        int left = mnl_attr_get_payload_len(mp);
+        const struct rtnexthop *nh = nla_body(mp);
+        int left = nla_body_len(mp);
         uint16_t n = 0;
 
         while (RTNH_OK(nh, left)) {
@@ -147,27 +140,27 @@ static uint16_t count_hops(const struct nlattr *mp)
 static void fill_hop(const struct rtnexthop *nh, struct prov_route *r)
 {
         const struct nlattr *a;
-        int left = nh->rtnh_len - (int)sizeof(*nh);
+        const char *end = (const char *)nh + nh->rtnh_len;
 
         r->oif = (uint32_t)nh->rtnh_ifindex;
         r->weight = (uint8_t)(nh->rtnh_hops + 1u);
         r->nh_flags = nh->rtnh_flags;
         r->gw_family = 0;
         memset(r->gw, 0, sizeof(r->gw));
-        for (a = (const struct nlattr *)RTNH_DATA(nh); mnl_attr_ok(a, left); a = mnl_attr_next(a)) {
-                if (mnl_attr_get_type(a) == RTA_GATEWAY)
+        NLA_FOR_EACH(a, (const struct nlattr *)RTNH_DATA(nh), end)
+        {
+                if (nla_kind(a) == RTA_GATEWAY)
                         parse_gateway(a, r);
-                else if (mnl_attr_get_type(a) == RTA_VIA)
+                else if (nla_kind(a) == RTA_VIA)
                         parse_via(a, r);
-                left -= (int)MNL_ALIGN(a->nla_len);
         }
 }
 
 static int visit_hops(const struct nlattr *mp, struct prov_route *r,
                       int (*fn)(void *ctx, const struct prov_route *r), void *ctx)
 {
-        const struct rtnexthop *nh = mnl_attr_get_payload(mp);
-        int left = mnl_attr_get_payload_len(mp), ret;
+        const struct rtnexthop *nh = nla_body(mp);
+        int left = nla_body_len(mp), ret;
 
         r->nh_count = count_hops(mp);
         for (r->nh_index = 0; RTNH_OK(nh, left); r->nh_index++) {
@@ -191,7 +184,7 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
 
         if (nlh->nlmsg_type != RTM_NEWROUTE || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
                 return -EBADMSG;
-        rtm = mnl_nlmsg_get_payload(nlh);
+        rtm = NLMSG_DATA(nlh);
         if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
                 return -EBADMSG;
         memset(&r, 0, sizeof(r));
@@ -203,7 +196,8 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
         r.type = rtm->rtm_type;
         r.table = rtm->rtm_table;
         r.flags = rtm->rtm_flags;
-        mnl_attr_for_each(a, nlh, sizeof(*rtm)) parse_attr(a, &at, &r);
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*rtm)), nla_msg_end(nlh))
+        parse_attr(a, &at, &r);
         if (at.multipath && count_hops(at.multipath) > 0)
                 return visit_hops(at.multipath, &r, fn, ctx);
         r.nh_count = 1;
