@@ -1,7 +1,7 @@
 /* forward_row.c - one MIB_IPFORWARD_ROW2 from one next hop of one route: prefix,
  * next hop (of another family for RTA_VIA), metric, and Windows' protocol and
  * origin for the Linux route protocol. Linux routes carry one expiry and no age;
- * docs/iphlp-fields.md lists every mapping. */
+ * docs/iphlp-tables.md lists every mapping. */
 #include <linux/rtnetlink.h>
 #include <string.h>
 #include <sys/socket.h>

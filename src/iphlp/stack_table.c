@@ -1,5 +1,5 @@
 /* stack_table.c - GetIfStackTable and GetInvertedIfStackTable, implemented once
- * from one brief link dump. What counts as a stack (docs/iphlp-fields.md):
+ * from one brief link dump. What counts as a stack (docs/iphlp-tables.md):
  * a port under its master (bridge, bond, team, VRF: IFLA_MASTER) and a link built
  * over a lower device of this namespace (macvlan, macvtap, ipvlan, ipvtap, vlan,
  * macsec and IP tunnels bound to a device: IFLA_LINK; vxlan: its "dev"). A veth's

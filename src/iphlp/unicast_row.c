@@ -1,7 +1,7 @@
 /* unicast_row.c - one MIB_UNICASTIPADDRESS_ROW from one address record: a flat
  * list of assignments plus the three decisions Linux does not record the Windows
  * way - DAD state, prefix/suffix origin and SkipAsSource - each from IFA_FLAGS
- * and IFA_PROTO. docs/iphlp-fields.md gives the reasons. */
+ * and IFA_PROTO. docs/iphlp-tables.md gives the reasons. */
 #include <string.h>
 #include <sys/socket.h>
 
