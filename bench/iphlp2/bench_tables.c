@@ -1,0 +1,275 @@
+/* bench_tables.c - the address, route, neighbour, stack and path tables against
+ * the raw netlink dumps each needs (libmnl dumps that only walk the messages:
+ * the floor) and GetUnicastIpAddressTable against getifaddrs, in one run and one
+ * fresh namespace holding 1,000 interfaces with two addresses each (IPv4 and
+ * IPv6), 10,000 routes and 1,000 neighbours.
+ * Targets: each table <= 1.25x its raw dumps; GetUnicastIpAddressTable >= 1.5x
+ * faster than getifaddrs (ratio <= 0.67). Needs root; says so and skips. */
+#include <fcntl.h>
+#include <stdbool.h>
+#include <ifaddrs.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <libmnl/libmnl.h>
+#include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+
+#include "harness.h"
+#include "iphlpapi.h"
+
+#define RAW_BUF_SIZE 32768
+#define INTERFACES   1000
+#define ROUTES       10000
+
+static char ns_path[128];
+
+static void delete_namespace(void)
+{
+        if (ns_path[0]) {
+                umount2(ns_path, MNT_DETACH);
+                unlink(ns_path);
+        }
+}
+
+static int enter_new_namespace(void)
+{
+        char cmd[256];
+        int fd;
+
+        snprintf(cmd, sizeof(cmd), "ip netns add wnb-tables-%d", (int)getpid());
+        if (system(cmd) != 0)
+                return -1;
+        snprintf(ns_path, sizeof(ns_path), "/run/netns/wnb-tables-%d", (int)getpid());
+        atexit(delete_namespace);
+        fd = open(ns_path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
+                return -1;
+        close(fd);
+        return system("ip link set lo up");
+}
+
+/* 500 veth pairs (1,000 interfaces besides lo), an IPv4 and an IPv6 address on
+ * each, one neighbour each, and 10,000 IPv6 routes over the first pair. */
+static int populate(void)
+{
+        FILE *p = popen("ip -batch -", "w");
+        int i;
+
+        if (!p)
+                return -1;
+        for (i = 0; i < INTERFACES / 2; i++)
+                fprintf(p, "link add t%da type veth peer name t%db\n", i, i);
+        fprintf(p, "link set t0a up\nlink set t0b up\n"
+                   "addr add 2001:db8:ffff::1/64 dev t0a nodad\n");
+        for (i = 0; i < INTERFACES; i++) {
+                fprintf(p, "addr add 198.51.100.%d/24 dev t%d%c\n", i % 254 + 1, i / 2,
+                        i % 2 ? 'b' : 'a');
+                fprintf(p, "addr add 2001:db8:%x::1/64 dev t%d%c nodad\n", i + 1, i / 2,
+                        i % 2 ? 'b' : 'a');
+                fprintf(p, "neigh add 203.0.113.%d lladdr 02:00:00:00:%02x:%02x dev t%d%c\n",
+                        i % 254 + 1, i / 256, i % 256, i / 2, i % 2 ? 'b' : 'a');
+        }
+        for (i = 0; i < ROUTES; i++)
+                fprintf(p, "route add 2001:db8:8000:%x::/64 via 2001:db8:ffff::2\n", i);
+        return pclose(p) == 0 ? 0 : -1;
+}
+
+/* ---- the floor: raw dumps, messages walked, nothing parsed ---- */
+
+struct raw {
+        struct mnl_socket *nl;
+        char *buf;
+        unsigned seq;
+        unsigned walked; /* messages the last raw_for walked */
+};
+
+static struct raw raw;
+
+static int count_msg(const struct nlmsghdr *nlh, void *data)
+{
+        (void)nlh;
+        ++*(unsigned *)data;
+        return MNL_CB_OK;
+}
+
+/* One dump of `type` for `family`; `link` adds the IFLA_EXT_MASK winnet sends,
+ * `cloned` the RTM_F_CLONED route flag. */
+static void raw_one(uint16_t type, uint8_t family, bool link, bool cloned)
+{
+        char req[MNL_SOCKET_BUFFER_SIZE];
+        struct nlmsghdr *nlh = mnl_nlmsg_put_header(req);
+        struct rtmsg *rtm;
+        unsigned n = 0;
+        int ret;
+
+        nlh->nlmsg_type = type;
+        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+        nlh->nlmsg_seq = ++raw.seq;
+        rtm = mnl_nlmsg_put_extra_header(nlh, link ? sizeof(struct ifinfomsg) : sizeof(*rtm));
+        rtm->rtm_family = family; /* the family is the first byte of every header */
+        if (cloned)
+                rtm->rtm_flags = RTM_F_CLONED;
+        if (link)
+                mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        if (cloned) /* as winnet asks: strict checking makes the kernel honour the flag */
+                setsockopt(mnl_socket_get_fd(raw.nl), SOL_NETLINK, NETLINK_GET_STRICT_CHK,
+                           &(int){1}, sizeof(int));
+        mnl_socket_sendto(raw.nl, nlh, nlh->nlmsg_len);
+        if (cloned)
+                setsockopt(mnl_socket_get_fd(raw.nl), SOL_NETLINK, NETLINK_GET_STRICT_CHK,
+                           &(int){0}, sizeof(int));
+        do {
+                ssize_t len = mnl_socket_recvfrom(raw.nl, raw.buf, RAW_BUF_SIZE);
+
+                ret = len > 0 ? mnl_cb_run(raw.buf, (size_t)len, raw.seq,
+                                           mnl_socket_get_portid(raw.nl), count_msg, &n)
+                              : MNL_CB_ERROR;
+        } while (ret > MNL_CB_STOP);
+        raw.walked += n;
+}
+
+enum table { T_UNICAST, T_ANYCAST, T_MULTICAST, T_FORWARD, T_IPNET, T_STACK, T_PATH, T_COUNT };
+
+/* The dumps a table needs, as winnet sends them. */
+static void raw_for(enum table t)
+{
+        raw.walked = 0;
+        raw_one(RTM_GETLINK, AF_UNSPEC, true, false);
+        if (t == T_UNICAST)
+                raw_one(RTM_GETADDR, AF_UNSPEC, false, false);
+        else if (t == T_ANYCAST)
+                raw_one(RTM_GETANYCAST, AF_INET6, false, false);
+        else if (t == T_MULTICAST)
+                raw_one(RTM_GETMULTICAST, AF_INET, false, false),
+                    raw_one(RTM_GETMULTICAST, AF_INET6, false, false);
+        else if (t == T_FORWARD)
+                raw_one(RTM_GETROUTE, AF_UNSPEC, false, false);
+        else if (t == T_IPNET)
+                raw_one(RTM_GETNEIGH, AF_UNSPEC, false, false);
+        else if (t == T_PATH)
+                raw_one(RTM_GETROUTE, AF_UNSPEC, false, true);
+}
+
+static void raw_op(void *ctx, size_t iters)
+{
+        size_t i;
+
+        for (i = 0; i < iters; i++)
+                raw_for((enum table)(size_t)ctx);
+}
+
+static void getifaddrs_op(void *ctx, size_t iters)
+{
+        size_t i;
+
+        (void)ctx;
+        for (i = 0; i < iters; i++) {
+                struct ifaddrs *a = NULL;
+
+                getifaddrs(&a);
+                bench_keep(a);
+                freeifaddrs(a);
+        }
+}
+
+/* ---- winnet ---- */
+
+static void *get_table(enum table t)
+{
+        void *p = NULL;
+
+        switch (t) {
+        case T_UNICAST:
+                GetUnicastIpAddressTable(AF_UNSPEC, (PMIB_UNICASTIPADDRESS_TABLE *)&p);
+                break;
+        case T_ANYCAST:
+                GetAnycastIpAddressTable(AF_INET6, (PMIB_ANYCASTIPADDRESS_TABLE *)&p);
+                break;
+        case T_MULTICAST:
+                GetMulticastIpAddressTable(AF_UNSPEC, (PMIB_MULTICASTIPADDRESS_TABLE *)&p);
+                break;
+        case T_FORWARD:
+                GetIpForwardTable2(AF_UNSPEC, (PMIB_IPFORWARD_TABLE2 *)&p);
+                break;
+        case T_IPNET:
+                GetIpNetTable2(AF_UNSPEC, (PMIB_IPNET_TABLE2 *)&p);
+                break;
+        case T_STACK:
+                GetIfStackTable((PMIB_IFSTACK_TABLE *)&p);
+                break;
+        default:
+                GetIpPathTable(AF_UNSPEC, (PMIB_IPPATH_TABLE *)&p);
+                break;
+        }
+        return p;
+}
+
+static void table_op(void *ctx, size_t iters)
+{
+        size_t i;
+
+        for (i = 0; i < iters; i++) {
+                void *t = get_table((enum table)(size_t)ctx);
+
+                bench_keep(t);
+                FreeMibTable(t);
+        }
+}
+
+static const char *const names[T_COUNT] = {"GetUnicastIpAddressTable(AF_UNSPEC)",
+                                           "GetAnycastIpAddressTable(AF_INET6)",
+                                           "GetMulticastIpAddressTable(AF_UNSPEC)",
+                                           "GetIpForwardTable2(AF_UNSPEC)",
+                                           "GetIpNetTable2(AF_UNSPEC)",
+                                           "GetIfStackTable",
+                                           "GetIpPathTable(AF_UNSPEC)"};
+static const char *const floors[T_COUNT] = {"raw GETLINK+GETADDR",         "raw GETLINK+GETANYCAST",
+                                            "raw GETLINK+GETMULTICAST x2", "raw GETLINK+GETROUTE",
+                                            "raw GETLINK+GETNEIGH",        "raw GETLINK",
+                                            "raw GETLINK+GETROUTE(cloned)"};
+
+static void run(void)
+{
+        struct bench_op op, floor, gia = {"getifaddrs+freeifaddrs", getifaddrs_op, NULL};
+        size_t t;
+
+        for (t = 0; t < T_COUNT; t++) {
+                op = (struct bench_op){names[t], table_op, (void *)t};
+                floor = (struct bench_op){floors[t], raw_op, (void *)t};
+                raw_for((enum table)t);
+                printf("%s: the floor walks %u messages\n", names[t], raw.walked);
+                if (bench_compare(&op, &floor, 20, 15) > 1.25)
+                        printf("  target <= 1.25x: MISSED\n");
+        }
+        op = (struct bench_op){names[T_UNICAST], table_op, (void *)(size_t)T_UNICAST};
+        if (bench_compare(&op, &gia, 20, 15) > 1 / 1.5)
+                printf("  target >= 1.5x faster than getifaddrs: MISSED\n");
+}
+
+int main(void)
+{
+        if (geteuid() != 0) {
+                printf("bench_tables: skipped: needs root to create a network namespace\n");
+                return 0;
+        }
+        if (enter_new_namespace() < 0 || populate() < 0) {
+                printf("bench_tables: skipped: cannot build the namespace\n");
+                return 0;
+        }
+        raw.nl = mnl_socket_open(NETLINK_ROUTE);
+        raw.buf = malloc(RAW_BUF_SIZE);
+        raw.seq = 1;
+        if (!raw.nl || !raw.buf || mnl_socket_bind(raw.nl, 0, MNL_SOCKET_AUTOPID) < 0)
+                return 1;
+        run();
+        mnl_socket_close(raw.nl);
+        free(raw.buf);
+        return 0;
+}
