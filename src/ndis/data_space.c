@@ -71,6 +71,11 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
         NetBuffer->CurrentMdlOffset = NetBuffer->DataOffset;
         o->u.nb.by_handler = (o->u.nb.by_handler << 1) | (uint32_t)by_handler;
         o->u.nb.retreat_mdls++;
+        /* The fast free paths see this flag (of the NBL, for its preallocated
+         * NET_BUFFER) and leave the release to the slow path. */
+        o->bh.flags |= OBJ_F_RETREAT;
+        if (o->bh.spare == KIND_NB_PREALLOC)
+                obj_of((char *)NetBuffer - o->pool->nb_off)->bh.flags |= OBJ_F_RETREAT;
         nb_verify(NetBuffer, api);
         return NDIS_STATUS_SUCCESS;
 }

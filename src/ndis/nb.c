@@ -121,7 +121,8 @@ PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PMDL MdlChain, ULONG D
         struct ndis_obj *o;
         PNET_BUFFER nb;
 
-        if (unlikely(!pool || pool->fast_kind != FAST_NB_POOL || irql_current > IRQL_DISPATCH ||
+        /* IRQL is checked only while verifying, so verifier_opts 0 covers it. */
+        if (unlikely(!pool || pool->fast_kind != FAST_NB_POOL ||
                      (__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) |
                       __atomic_load_n(&fault_armed, __ATOMIC_RELAXED)) ||
                      (!MdlChain && (DataOffset || DataLength))))
@@ -145,7 +146,6 @@ PNET_BUFFER NdisAllocateNetBufferMdlAndData(NDIS_HANDLE PoolHandle)
         PNET_BUFFER nb;
 
         if (unlikely(!pool || pool->fast_kind != FAST_NB_DATA_POOL ||
-                     irql_current > IRQL_DISPATCH ||
                      (__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) |
                       __atomic_load_n(&fault_armed, __ATOMIC_RELAXED))))
                 return nb_alloc_slow(PoolHandle, NULL, 0, 0, 1, "NdisAllocateNetBufferMdlAndData",
@@ -171,6 +171,7 @@ static __attribute__((noinline)) void nb_free_slow(PNET_BUFFER nb)
                 return;
         nb_verify(nb, api);
         nb_release_retreat_mdls(nb, api);
+        o->bh.flags &= (uint16_t)~OBJ_F_RETREAT;
         if (!pool_cache_push(o))
                 pool_free_slow(o);
 }
@@ -184,12 +185,13 @@ NO_ASAN VOID NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 {
         struct ndis_obj *o = obj_of(NetBuffer);
 
+        /* Cookie, family and flags in one compare: OBJ_F_RETREAT sends a buffer
+         * with retreat MDLs to the slow path. IRQL is checked only while
+         * verifying. */
         if (likely(NetBuffer && !((uintptr_t)NetBuffer & 15u) &&
                    ((uintptr_t)NetBuffer & 4095u) != QUARANTINE_OFFSET &&
-                   irql_current <= IRQL_DISPATCH &&
                    !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) &&
-                   o->bh.cookie == BLOCK_COOKIE_LIVE && o->bh.spare == KIND_NB && !o->bh.flags &&
-                   !o->u.nb.retreat_mdls && pool_cache_push(o)))
+                   obj_word(o) == OBJ_LIVE_WORD && o->bh.spare == KIND_NB && pool_cache_push(o)))
                 return;
         nb_free_slow(NetBuffer);
 }

@@ -70,7 +70,7 @@ NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
                 }
         }
         proto.obj_size = sizeof(struct ndis_obj) + off;
-        proto.fast_kind = FAST_NBL_POOL;
+        proto.fast_kind = proto.alloc_nb && !proto.data_size ? FAST_NBL_NB_POOL : FAST_NBL_POOL;
         return pool_create(&proto, NdisHandle, ALLOC_SITE_HERE(api));
 }
 
@@ -85,39 +85,49 @@ VOID NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
                 pool_destroy(pool, api);
 }
 
-/* Resets the NBL of object `o` (and its NET_BUFFER); ctx is its context block. */
-static inline void nbl_init(struct ndis_pool *pool, struct ndis_obj *o,
-                            PNET_BUFFER_LIST_CONTEXT ctx, USHORT size, USHORT backfill,
-                            int separate, PMDL chain, ULONG offset, SIZE_T length)
+/* Resets the NBL of object `o` (and its NET_BUFFER); ctx is its context block.
+ * `with_nb` 1: the caller knows the pool preallocates a NET_BUFFER with DataSize 0
+ * (the fast path of NdisAllocateNetBufferAndNetBufferList), so nothing about the
+ * pool's geometry is tested at run time. */
+static inline __attribute__((always_inline)) void
+nbl_init(struct ndis_pool *pool, struct ndis_obj *o, PNET_BUFFER_LIST_CONTEXT ctx, USHORT size,
+         USHORT backfill, int separate, int with_nb, PMDL chain, ULONG offset, SIZE_T length)
 {
         PNET_BUFFER_LIST nbl = obj_payload(o);
+        PNET_BUFFER nb = NULL;
 
-        /* Everything but ProtocolReserved and MiniportReserved, which belong to the
-         * drivers that own the NBL and are theirs to initialise. */
-        zero16(nbl, offsetof(NET_BUFFER_LIST, ProtocolReserved));
-        zero16(&nbl->Scratch, NBL_SIZE - offsetof(NET_BUFFER_LIST, Scratch));
-        nbl->NdisPoolHandle = pool;
         if (size + backfill) {
                 ctx->Next = NULL;
                 ctx->Size = (USHORT)(size + backfill);
                 ctx->Offset = backfill;
-                nbl->Context = ctx;
+        } else {
+                ctx = NULL;
         }
-        o->u.nbl.base_ctx = nbl->Context;
+        /* Everything but ProtocolReserved and MiniportReserved, which belong to the
+         * drivers that own the NBL and are theirs to initialise: the head field by
+         * field, Scratch to the end (256 bytes) with vector stores. */
+        if (with_nb || pool->alloc_nb)
+                nb = (PNET_BUFFER)((char *)nbl + pool->nb_off);
+        nbl->Next = NULL;
+        nbl->FirstNetBuffer = nb;
+        nbl->Context = ctx;
+        nbl->ParentNetBufferList = NULL;
+        nbl->NdisPoolHandle = pool;
+        nbl->NdisReserved[0] = nbl->NdisReserved[1] = NULL;
+        zero16(&nbl->Scratch, NBL_SIZE - offsetof(NET_BUFFER_LIST, Scratch));
+        o->u.nbl.base_ctx = ctx;
         o->u.nbl.base_offset = backfill;
         o->u.nbl.ctx_separate = (uint16_t)separate;
-        if (pool->alloc_nb) {
-                PNET_BUFFER nb = (PNET_BUFFER)((char *)nbl + pool->nb_off);
+        if (nb) {
                 struct ndis_obj *nbo = obj_of(nb);
 
                 nbo->u.nb.retreat_mdls = 0;
                 nbo->u.nb.by_handler = 0;
-                if (pool->data_size)
+                if (!with_nb && pool->data_size)
                         nb_init_own_mdl(pool, nb, (PMDL)((char *)nbl + pool->mdl_off),
                                         (char *)nbl + pool->data_off);
                 else
                         nb_init(pool, nb, chain, offset, length);
-                nbl->FirstNetBuffer = nb;
         }
 }
 
@@ -174,7 +184,9 @@ nbl_alloc_slow(NDIS_HANDLE handle, USHORT size, USHORT backfill, int with_nb, PM
                 block_header_of(ctx)->check = block_header_check(block_header_of(ctx));
                 separate = 1;
         }
-        nbl_init(pool, o, ctx, size, backfill, separate, chain, offset, length);
+        nbl_init(pool, o, ctx, size, backfill, separate, 0, chain, offset, length);
+        if (separate)
+                o->bh.flags |= OBJ_F_CTX_SEPARATE;
         nbl_verify(obj_payload(o), api);
         return obj_payload(o);
 }
@@ -185,7 +197,8 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
         struct ndis_pool *pool = PoolHandle;
         struct ndis_obj *o;
 
-        if (unlikely(!pool || pool->fast_kind != FAST_NBL_POOL || irql_current > IRQL_DISPATCH ||
+        /* IRQL is checked only while verifying, so verifier_opts 0 covers it. */
+        if (unlikely(!pool || (pool->fast_kind | 1u) != FAST_NBL_NB_POOL ||
                      (__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) |
                       __atomic_load_n(&fault_armed, __ATOMIC_RELAXED)) ||
                      ((ContextSize | ContextBackFill) & 15u) ||
@@ -197,7 +210,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
         if (unlikely(!o) && !(o = pool_alloc_refill(pool)))
                 return NULL;
         nbl_init(pool, o, (PNET_BUFFER_LIST_CONTEXT)((char *)obj_payload(o) + pool->ctx_off),
-                 ContextSize, ContextBackFill, 0, NULL, 0, 0);
+                 ContextSize, ContextBackFill, 0, 0, NULL, 0, 0);
         return obj_payload(o);
 }
 
@@ -208,8 +221,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle, U
         struct ndis_pool *pool = PoolHandle;
         struct ndis_obj *o;
 
-        if (unlikely(!pool || pool->fast_kind != FAST_NBL_POOL || !pool->alloc_nb ||
-                     pool->data_size || irql_current > IRQL_DISPATCH ||
+        if (unlikely(!pool || pool->fast_kind != FAST_NBL_NB_POOL ||
                      (__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) |
                       __atomic_load_n(&fault_armed, __ATOMIC_RELAXED)) ||
                      ((ContextSize | ContextBackFill) & 15u) ||
@@ -223,7 +235,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle, U
         if (unlikely(!o) && !(o = pool_alloc_refill(pool)))
                 return NULL;
         nbl_init(pool, o, (PNET_BUFFER_LIST_CONTEXT)((char *)obj_payload(o) + pool->ctx_off),
-                 ContextSize, ContextBackFill, 0, MdlChain, DataOffset, DataLength);
+                 ContextSize, ContextBackFill, 0, 1, MdlChain, DataOffset, DataLength);
         return obj_payload(o);
 }
 
@@ -266,12 +278,17 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
                         block_free_checked(c, BLOCK_NDIS_POOL, api);
                 }
         }
-        if (pool->alloc_nb)
-                nb_release_retreat_mdls((PNET_BUFFER)((char *)nbl + pool->nb_off), api);
+        if (pool->alloc_nb) {
+                PNET_BUFFER nb = (PNET_BUFFER)((char *)nbl + pool->nb_off);
+
+                nb_release_retreat_mdls(nb, api);
+                obj_of(nb)->bh.flags &= (uint16_t)~OBJ_F_RETREAT;
+        }
         if (o->u.nbl.ctx_separate && o->u.nbl.base_ctx) {
                 block_free_checked(o->u.nbl.base_ctx, BLOCK_NDIS_POOL, api);
                 o->u.nbl.base_ctx = NULL;
         }
+        o->bh.flags &= (uint16_t) ~(OBJ_F_RETREAT | OBJ_F_CTX_SEPARATE);
         if (!pool_cache_push(o))
                 pool_free_slow(o);
 }
@@ -280,15 +297,14 @@ NO_ASAN VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 {
         struct ndis_obj *o = obj_of(NetBufferList);
 
+        /* One word holds cookie, family and flags: a live object whose context was
+         * made with it and whose NET_BUFFER has no retreat MDLs (OBJ_F_*) compares
+         * equal. IRQL is checked only while verifying. */
         if (likely(NetBufferList && !((uintptr_t)NetBufferList & 15u) &&
                    ((uintptr_t)NetBufferList & 4095u) != sizeof(struct ndis_obj) &&
-                   irql_current <= IRQL_DISPATCH &&
                    !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) &&
-                   o->bh.cookie == BLOCK_COOKIE_LIVE && o->bh.spare == KIND_NBL && !o->bh.flags &&
-                   !o->u.nbl.ctx_separate && !contexts_outstanding(NetBufferList, o) &&
-                   (!o->pool->alloc_nb ||
-                    !obj_of((char *)NetBufferList + o->pool->nb_off)->u.nb.retreat_mdls) &&
-                   pool_cache_push(o)))
+                   obj_word(o) == OBJ_LIVE_WORD && o->bh.spare == KIND_NBL &&
+                   !contexts_outstanding(NetBufferList, o) && pool_cache_push(o)))
                 return;
         nbl_free_slow(NetBufferList);
 }

@@ -25,6 +25,8 @@ static inline __attribute__((always_inline)) void zero16(void *p, size_t n)
         ndis_v2di *q = p, z = {0, 0};
         size_t i;
 
+        /* Unrolled at -O2 too: n is a constant at every call site. */
+#pragma GCC unroll 32
         for (i = 0; i < n / 16; i++) {
                 q[i] = z;
                 __asm__("" : : "r"(q)); /* keeps the loop from turning into memset */
@@ -108,8 +110,32 @@ struct ndis_obj {
 };
 _Static_assert(sizeof(struct ndis_obj) % 16 == 0, "objects stay 16-byte aligned");
 
-#define OBJ_F_TRACKED 0x0100u /* allocated alone, on the pool's tracked list */
-#define OBJ_F_GUARDED 0x0200u /* on its own pages (quarantine on free) */
+/* OBJ_F_RETREAT: a retreat put MDLs in the chain (of this NB, or of the NBL's
+ * preallocated one): its free takes the slow path. OBJ_F_CTX_SEPARATE: the NBL's
+ * base context is a block of its own. */
+#define OBJ_F_TRACKED      0x0100u /* allocated alone, on the pool's tracked list */
+#define OBJ_F_GUARDED      0x0200u /* on its own pages (quarantine on free) */
+#define OBJ_F_RETREAT      0x0400u
+#define OBJ_F_CTX_SEPARATE 0x0800u
+
+/* cookie, family and flags of a live pool object with no reason to take a slow
+ * path, as one 64-bit word: the fast paths write and compare it in one go. */
+#define OBJ_LIVE_WORD ((uint64_t)BLOCK_COOKIE_LIVE | ((uint64_t)BLOCK_NDIS_POOL << 32))
+
+static inline uint64_t obj_word(const struct ndis_obj *o)
+{
+        uint64_t w;
+
+        __builtin_memcpy(&w, &o->bh.cookie, sizeof(w));
+        return w;
+}
+
+static inline void obj_set_live(struct ndis_obj *o)
+{
+        uint64_t w = OBJ_LIVE_WORD;
+
+        __builtin_memcpy(&o->bh.cookie, &w, sizeof(w));
+}
 
 static inline struct ndis_obj *obj_of(const void *payload)
 {
@@ -129,7 +155,8 @@ static inline void *obj_payload(struct ndis_obj *o)
 /* fast_kind: one compare on the hot path says "a pool of this kind, fast mode". */
 #define FAST_NB_POOL      0x6e62706cu /* NB pool, DataSize 0 */
 #define FAST_NB_DATA_POOL 0x6e62644cu /* NB pool, DataSize != 0 */
-#define FAST_NBL_POOL     0x6e626c50u /* NBL pool */
+#define FAST_NBL_POOL     0x6e626c50u /* NBL pool, no NET_BUFFER preallocated or DataSize != 0 */
+#define FAST_NBL_NB_POOL  0x6e626c51u /* NBL pool, fAllocateNetBuffer and DataSize 0 */
 
 struct ndis_driver;
 
@@ -148,6 +175,16 @@ struct ndis_pool {
         size_t ctx_off, nb_off, mdl_off, data_off; /* offsets from the payload */
         struct ndis_driver *driver;
         struct alloc_site site;
+
+        /* Full batches of POOL_BATCH free objects on their way between threads: a
+         * lock-free stack pushed with one CAS per batch and emptied with one
+         * exchange (nothing is read through a head another thread may pop, so no
+         * ABA). A batch's first object links the next batch in `prev` and points
+         * at its own last object in `ra`. On a cache line of its own, away from
+         * the fields every allocation reads. */
+        char pad0[64];
+        struct ndis_obj *batches;
+        char pad1[64 - sizeof(struct ndis_obj *)];
 
         pthread_mutex_t lock; /* depot, slabs, tracked list, retired counters */
         struct ndis_obj *depot;
@@ -226,7 +263,7 @@ static inline struct ndis_obj *pool_cache_pop(struct ndis_pool *pool)
         c->head = o->next;
         c->count--;
         __atomic_store_n(&c->allocs, c->allocs + 1, __ATOMIC_RELAXED);
-        o->bh.cookie = BLOCK_COOKIE_LIVE;
+        obj_set_live(o);
         return o;
 }
 
@@ -262,23 +299,27 @@ static inline void nb_clear(PNET_BUFFER nb)
                sizeof(NET_BUFFER) - offsetof(NET_BUFFER, DataPhysicalAddress));
 }
 
-/* Resets a NET_BUFFER of `pool` over MdlChain. */
-static inline void nb_init(struct ndis_pool *pool, PNET_BUFFER nb, PMDL mdl_chain,
-                           ULONG data_offset, SIZE_T data_length)
+/* Resets a NET_BUFFER of `pool` over MdlChain: every field but ProtocolReserved
+ * and MiniportReserved written once, the description first. */
+static inline __attribute__((always_inline)) void nb_init(struct ndis_pool *pool, PNET_BUFFER nb,
+                                                          PMDL mdl_chain, ULONG data_offset,
+                                                          SIZE_T data_length)
 {
-        nb_clear(nb);
-        nb->NdisPoolHandle = pool;
+        nb->Next = NULL;
+        nb->CurrentMdl = mdl_chain;
+        nb->CurrentMdlOffset = mdl_chain ? data_offset : 0;
+        nb->stDataLength = (ULONG)data_length;
         nb->MdlChain = mdl_chain;
         nb->DataOffset = data_offset;
-        nb->DataLength = (ULONG)data_length;
-        if (!mdl_chain)
-                return;
-        if (likely(data_offset < mdl_chain->ByteCount || !mdl_chain->Next)) {
-                nb->CurrentMdl = mdl_chain;
-                nb->CurrentMdlOffset = data_offset;
-        } else {
+        nb->ChecksumBias = 0;
+        nb->Reserved = 0;
+        nb->NdisPoolHandle = pool;
+        nb->NdisReserved[0] = nb->NdisReserved[1] = NULL;
+        nb->DataPhysicalAddress.QuadPart = 0;
+        nb->ScatterGatherList = NULL;
+        /* DataOffset past the first MDL: walk to the one it lands in. */
+        if (unlikely(mdl_chain && data_offset >= mdl_chain->ByteCount && mdl_chain->Next))
                 nb_locate(mdl_chain, data_offset, &nb->CurrentMdl, &nb->CurrentMdlOffset);
-        }
 }
 
 /* Resets a NET_BUFFER over the pool's own MDL and DataSize bytes of data. */

@@ -1,8 +1,10 @@
 /* pool.c - the object machinery under every NET_BUFFER and NET_BUFFER_LIST pool:
  * per-thread caches (no lock, no atomic read-modify-write on the hot path), a
- * locked depot that batches move through (so objects freed on another thread find
- * their way back), slabs, tracked objects in verifying mode (each on the pool's
- * list with its call site, on its own pages when quarantined), and the merged
+ * lock-free stack of full batches that objects freed on another thread come back
+ * through (one CAS per batch of 32 to push, one exchange to take them all), a
+ * locked depot behind it for fresh slabs and the odd single object, slabs,
+ * tracked objects in verifying mode (each on the pool's list with its call site,
+ * on its own pages when quarantined), and the merged
  * per-thread counters that tell how many objects a pool still has out. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,7 +158,10 @@ static int slab_add(struct ndis_pool *pool, size_t n)
                 pool->slabs = ns;
                 pool->slabs_cap = ncap;
         }
-        mem = aligned_alloc(16, n * pool->obj_size);
+        /* Line-aligned, and obj_size is a multiple of 64: no two objects share a
+         * cache line, so a thread freeing one does not steal the line another is
+         * initialising. */
+        mem = aligned_alloc(64, n * pool->obj_size);
         if (!mem)
                 return -1;
         pool->slabs[pool->nslabs++] = mem;
@@ -191,6 +196,45 @@ static struct ndis_obj *depot_pop(struct ndis_pool *pool)
         return o;
 }
 
+/* Pushes the batch first..last (POOL_BATCH objects linked by `next`, cookies
+ * FREED) onto the pool's lock-free stack. Only this thread holds the batch until
+ * the CAS publishes it (release: its links and cookies travel with it). */
+static void batch_push(struct ndis_pool *pool, struct ndis_obj *first, struct ndis_obj *last)
+{
+        struct ndis_obj *old = __atomic_load_n(&pool->batches, __ATOMIC_RELAXED);
+
+        last->next = NULL;
+        first->ra = last;
+        do
+                first->prev = old;
+        while (!__atomic_compare_exchange_n(&pool->batches, &old, first, 1, __ATOMIC_RELEASE,
+                                            __ATOMIC_RELAXED));
+}
+
+/* Moves every batch of the lock-free stack into this thread's cache c; 0 when
+ * there was none. One exchange: no ABA, whatever other threads push meanwhile
+ * stays for the next taker. Touches only the first and last object of each
+ * batch. */
+static int batch_take_all(struct ndis_pool *pool, struct pool_tcache *c)
+{
+        struct ndis_obj *b;
+
+        if (!__atomic_load_n(&pool->batches, __ATOMIC_RELAXED))
+                return 0;
+        b = __atomic_exchange_n(&pool->batches, NULL, __ATOMIC_ACQUIRE);
+        if (!b)
+                return 0;
+        while (b) {
+                struct ndis_obj *next = b->prev, *last = (struct ndis_obj *)(uintptr_t)b->ra;
+
+                last->next = c->head;
+                c->head = b;
+                c->count += POOL_BATCH;
+                b = next;
+        }
+        return 1;
+}
+
 struct ndis_obj *pool_alloc_refill(struct ndis_pool *pool)
 {
         struct pool_tcache *c;
@@ -205,10 +249,12 @@ struct ndis_obj *pool_alloc_refill(struct ndis_pool *pool)
                         pool->retired_allocs++;
                 pthread_mutex_unlock(&pool->lock);
                 if (o)
-                        o->bh.cookie = BLOCK_COOKIE_LIVE;
+                        obj_set_live(o);
                 return o;
         }
         c = slot_of(pool);
+        if (batch_take_all(pool, c))
+                return pool_cache_pop(pool);
         pthread_mutex_lock(&pool->lock);
         for (i = 0; i < POOL_BATCH; i++) {
                 struct ndis_obj *o = depot_pop(pool);
@@ -311,19 +357,16 @@ void pool_free_slow(struct ndis_obj *o)
         }
         c = slot_of(pool);
         if (c->count >= POOL_CACHE_MAX) {
-                /* Full (a consumer thread freeing what another allocates): hand a
-                 * batch back to the depot. */
-                pthread_mutex_lock(&pool->lock);
-                for (i = 0; i < POOL_BATCH && c->head; i++) {
-                        struct ndis_obj *x = c->head;
+                /* Full (a consumer thread freeing what another allocates): hand the
+                 * batch of the most recently freed objects to the lock-free stack,
+                 * where an allocating thread takes it. */
+                struct ndis_obj *first = c->head, *last = first;
 
-                        c->head = x->next;
-                        c->count--;
-                        x->next = pool->depot;
-                        pool->depot = x;
-                        pool->depot_len++;
-                }
-                pthread_mutex_unlock(&pool->lock);
+                for (i = 1; i < POOL_BATCH; i++)
+                        last = last->next;
+                c->head = last->next;
+                c->count -= POOL_BATCH;
+                batch_push(pool, first, last);
         }
         pool_cache_push(o);
 }
@@ -485,6 +528,7 @@ struct ndis_pool *pool_create(struct ndis_pool *proto, NDIS_HANDLE driver, struc
         if (!pool)
                 return NULL;
         *pool = *proto;
+        pool->obj_size = (pool->obj_size + 63u) & ~(size_t)63u; /* see slab_add */
         pool->driver = driver;
         pool->site = site;
         pthread_mutex_init(&pool->lock, NULL);
