@@ -71,8 +71,9 @@ static int parse_line(const char *line, uint32_t *ifindex, const struct prov_add
                 *ifindex = end != line ? (uint32_t)idx : 0;
                 return 0;
         }
-        group = strtoul(line + 1, &end, 16);
-        if (end - (line + 1) != 8 || !*ifindex)
+        line += strspn(line, "\t ");
+        group = strtoul(line, &end, 16);
+        if (end - line != 8 || !*ifindex)
                 return 0;
         memset(&a, 0, sizeof(a));
         a.kind = PROV_ADDR_MULTICAST;
