@@ -38,16 +38,20 @@ int strpool_add(struct strpool *p, const char *s, size_t n, struct wstr *ret)
 {
         size_t units, i;
         char16_t *out;
+        int ascii;
 
         if (n >= UINT32_MAX / 2)
                 return -E2BIG;
-        units = ascii_prefix(s, n) == n ? n : utf8_to_utf16(s, n, NULL, 0);
+        /* Not `units == n`: invalid bytes each become one U+FFFD, so a non-ASCII
+         * string can convert to as many units as it has bytes. */
+        ascii = ascii_prefix(s, n) == n;
+        units = ascii ? n : utf8_to_utf16(s, n, NULL, 0);
         if (p->n + units + 1 >= WSTR_NONE)
                 return -E2BIG;
         if (strpool_reserve(p, units + 1) < 0)
                 return -ENOMEM;
         out = p->u + p->n;
-        if (units == n) {
+        if (ascii) {
                 for (i = 0; i < n; i++)
                         out[i] = (unsigned char)s[i];
                 out[n] = 0;
