@@ -39,11 +39,15 @@ static size_t wait_type(struct recorder *r, int kind, int family, unsigned ifind
 
         if (addr)
                 rec_addr_of(addr, a);
-        for (waited = 0; waited < WAIT_MS && !hits; waited += 50) {
-                n = rec_wait(r, kind, family, ifindex, addr ? a : NULL, 1, 50);
+        for (waited = 0; waited < WAIT_MS; waited += 50) {
                 n = rec_select(r, kind, family, ifindex, addr ? a : NULL, ev, MAXEV);
                 for (i = 0; i < n && i < MAXEV; i++)
                         hits += ev[i].type == type;
+                if (hits)
+                        break;
+                /* Earlier events of the same key are already recorded: wait for one
+                 * more, or 50 ms, whichever comes first. */
+                rec_wait(r, kind, family, ifindex, addr ? a : NULL, n + 1, 50);
         }
         if (!hits)
                 fail_msg("no %s event for kind %d family %d ifindex %u %s", rec_type_name(type),
