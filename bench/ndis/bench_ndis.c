@@ -137,17 +137,16 @@ struct ring {
 static void *consumer(void *arg)
 {
         struct ring *r = arg;
-        size_t n, head = 0;
+        size_t n;
 
-        /* The producer's index is read again only when the ring looks empty: the
-         * ring costs both sides as little as it can, so the allocators show. */
         for (n = 0; n < r->count; n++) {
+                size_t t = __atomic_load_n(&r->tail, __ATOMIC_RELAXED);
                 void *p;
 
-                while (head == n && (head = __atomic_load_n(&r->head, __ATOMIC_ACQUIRE)) == n)
+                while (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == t)
                         spin_wait();
-                p = r->slot[n % RING];
-                __atomic_store_n(&r->tail, n + 1, __ATOMIC_RELEASE);
+                p = r->slot[t % RING];
+                __atomic_store_n(&r->tail, t + 1, __ATOMIC_RELEASE);
                 if (r->use_malloc)
                         malloc_free_nbl(p);
                 else
@@ -160,7 +159,7 @@ static void cross_thread(int use_malloc, size_t iters)
 {
         struct ring *r = aligned_alloc(64, sizeof(*r));
         pthread_t t;
-        size_t n, tail = 0, count = iters * BATCH;
+        size_t n, count = iters * BATCH;
 
         memset(r, 0, sizeof(*r));
         r->use_malloc = use_malloc;
@@ -171,8 +170,7 @@ static void cross_thread(int use_malloc, size_t iters)
                                      : (void *)NdisAllocateNetBufferAndNetBufferList(
                                            nbl_pool_h, 0, 0, shared_mdl, 0, 64);
 
-                while (n - tail >= RING &&
-                       n - (tail = __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE)) >= RING)
+                while (n - __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE) >= RING)
                         spin_wait();
                 r->slot[n % RING] = p;
                 __atomic_store_n(&r->head, n + 1, __ATOMIC_RELEASE);

@@ -98,17 +98,16 @@ static struct ring ring __attribute__((aligned(64)));
 static int consumer(void *arg)
 {
         struct ring *r = arg;
-        size_t n, head = 0;
+        size_t n;
 
-        /* The producer's index is read again only when the ring looks empty: the
-         * ring costs both sides as little as it can, so the allocators show. */
         for (n = 0; n < r->count; n++) {
+                size_t t = __atomic_load_n(&r->tail, __ATOMIC_RELAXED);
                 void *p;
 
-                while (head == n && (head = __atomic_load_n(&r->head, __ATOMIC_ACQUIRE)) == n)
+                while (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == t)
                         spin_wait();
-                p = r->slot[n % RING];
-                __atomic_store_n(&r->tail, n + 1, __ATOMIC_RELEASE);
+                p = r->slot[t % RING];
+                __atomic_store_n(&r->tail, t + 1, __ATOMIC_RELEASE);
                 if (r->dpdk)
                         rte_mempool_put(mp, p);
                 else
@@ -120,7 +119,7 @@ static int consumer(void *arg)
 static void cross(int dpdk, size_t iters)
 {
         unsigned worker = rte_get_next_lcore(rte_lcore_id(), 1, 0);
-        size_t n, tail = 0;
+        size_t n;
 
         memset(&ring, 0, sizeof(ring));
         ring.count = iters * BATCH;
@@ -138,8 +137,7 @@ static void cross(int dpdk, size_t iters)
                         p = NdisAllocateNetBufferAndNetBufferList(nbl_pool_h, 0, 0, shared_mdl, 0,
                                                                   64);
                 }
-                while (n - tail >= RING &&
-                       n - (tail = __atomic_load_n(&ring.tail, __ATOMIC_ACQUIRE)) >= RING)
+                while (n - __atomic_load_n(&ring.tail, __ATOMIC_ACQUIRE) >= RING)
                         spin_wait();
                 ring.slot[n % RING] = p;
                 __atomic_store_n(&ring.head, n + 1, __ATOMIC_RELEASE);

@@ -73,7 +73,8 @@ PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULO
         uint64_t owner;
         void *p;
 
-        if (unlikely(!Tag || !Length || is_special(Priority) || irql_current > IRQL_DISPATCH ||
+        /* IRQL is checked only while verifying, so verifier_opts 0 covers it. */
+        if (unlikely(!Tag || !Length || is_special(Priority) ||
                      (__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) |
                       __atomic_load_n(&fault_armed, __ATOMIC_RELAXED)) ||
                      (d && d->magic != KIND_DRIVER)))
@@ -218,8 +219,8 @@ NO_ASAN VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags)
 {
         struct block_header *h = block_header_of(VirtualAddress);
 
-        if (likely(!MemoryFlags && irql_current <= IRQL_DISPATCH && VirtualAddress &&
-                   ((uintptr_t)VirtualAddress & 4095u) && !((uintptr_t)VirtualAddress & 7u) &&
+        if (likely(!MemoryFlags && VirtualAddress && ((uintptr_t)VirtualAddress & 4095u) &&
+                   !((uintptr_t)VirtualAddress & 7u) &&
                    !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED) &&
                    h->cookie == BLOCK_COOKIE_LIVE && h->family == BLOCK_NDIS_MEMORY &&
                    (h->flags & BLOCK_F_CLASSED))) {
