@@ -12,8 +12,6 @@
 #include "guard.h"
 #include "verifier.h"
 
-#define CACHE_BYTES (512u * 1024u) /* per class and thread */
-
 __thread struct block_cache block_tcache __attribute__((tls_model("initial-exec")));
 #define tcache block_tcache
 static pthread_key_t cache_key;
@@ -36,8 +34,8 @@ static void cache_drain(void *unused)
                         tcache.head[c] = (struct block_header *)(uintptr_t)h->size;
                         free(h);
                 }
-                tcache.space[c] = 0;
         }
+        tcache.registered = 0;
 }
 
 static void cache_make_key(void)
@@ -48,16 +46,9 @@ static void cache_make_key(void)
 /* The thread's blocks are freed when it exits (a key destructor). */
 static void cache_register(void)
 {
-        unsigned c;
-
         pthread_once(&cache_once, cache_make_key);
         pthread_setspecific(cache_key, &tcache);
         tcache.registered = 1;
-        for (c = 0; c < CLASS_COUNT; c++) {
-                uint32_t d = CACHE_BYTES >> (CLASS_MIN_SHIFT + c);
-
-                tcache.space[c] = d > 64 ? 64 : (d < 2 ? 2 : d);
-        }
 }
 
 /* Takes a block able to hold `size` bytes: from the cache, else from malloc. */
@@ -79,7 +70,6 @@ static struct block_header *raw_alloc(size_t size, uint16_t *ret_flags)
         h = tcache.head[c];
         if (h) {
                 tcache.head[c] = (struct block_header *)(uintptr_t)h->size;
-                tcache.space[c]++;
                 return h;
         }
         h = malloc(sizeof(*h) + ((size_t)1 << (CLASS_MIN_SHIFT + c)));
@@ -94,12 +84,8 @@ static void raw_free(struct block_header *h)
 
         if (BLOCK_CACHE && (h->flags & BLOCK_F_CLASSED) && unlikely(!tcache.registered))
                 cache_register();
-        if (BLOCK_CACHE && (h->flags & BLOCK_F_CLASSED) && tcache.space[c]) {
-                h->size = (uint64_t)(uintptr_t)tcache.head[c];
-                tcache.head[c] = h;
-                tcache.space[c]--;
+        if (BLOCK_CACHE && (h->flags & BLOCK_F_CLASSED) && block_cache_push(h, c))
                 return;
-        }
         /* The compiler sees stores right before free() as dead: keep them. */
         __asm__ volatile("" : : "r"(h) : "memory");
         free(h);

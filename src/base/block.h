@@ -27,13 +27,18 @@ enum block_verdict {
 };
 
 struct block_header {
-        uint64_t size;   /* bytes the caller asked for */
-        uint64_t spare;  /* glibc reuses the first 16 bytes of a freed chunk */
-        uint32_t cookie; /* BLOCK_COOKIE_LIVE or BLOCK_COOKIE_FREED */
-        uint16_t family; /* enum block_family */
-        uint16_t flags;  /* BLOCK_F_* */
-        uint32_t tag;    /* pool tag (NDIS) or 0 */
-        uint32_t check;  /* cookie ^ family ^ low bits of the address: catches stale copies */
+        uint64_t size;  /* bytes the caller asked for */
+        uint64_t spare; /* glibc reuses the first 16 bytes of a freed chunk */
+        union {
+                struct {
+                        uint32_t cookie; /* BLOCK_COOKIE_LIVE or BLOCK_COOKIE_FREED */
+                        uint16_t family; /* enum block_family */
+                        uint16_t flags;  /* BLOCK_F_* */
+                };
+                uint64_t state; /* the three above as one word: one store, one compare */
+        };
+        uint32_t tag;   /* pool tag (NDIS) or 0 */
+        uint32_t check; /* cookie ^ family ^ low bits of the address: catches stale copies */
 };
 
 #define BLOCK_COOKIE_LIVE  0x6e776e57u /* "Wnwn" */
@@ -86,10 +91,14 @@ struct alloc_site {
 #define BLOCK_CLASS_COUNT     12u /* 64 B .. 128 KiB */
 #define BLOCK_CLASS_MAX       ((size_t)1 << (BLOCK_CLASS_MIN_SHIFT + BLOCK_CLASS_COUNT - 1))
 
+/* Each class holds at most 64 blocks and at most 512 KiB. A cached block keeps
+ * the next block in `size` and the length of the list from itself down in
+ * `spare`, so neither path updates a counter. */
+#define BLOCK_CLASS_DEPTH(c) (64u >> ((c) > 7u ? (c)-7u : 0u))
+
 struct block_cache {
         struct block_header *head[BLOCK_CLASS_COUNT];
-        uint32_t space[BLOCK_CLASS_COUNT]; /* free slots; 0 until the thread registered */
-        int registered;
+        int registered; /* the thread-exit destructor is armed; nothing is cached before */
 };
 
 extern __thread struct block_cache block_tcache __attribute__((tls_model("initial-exec")));
@@ -103,9 +112,27 @@ static inline unsigned block_size_class(size_t n)
         return (unsigned)(64 - __builtin_clzll((unsigned long long)n - 1)) - BLOCK_CLASS_MIN_SHIFT;
 }
 
+/* The state word of a header: cookie, family and flags as the fast paths store and
+ * compare them (little-endian: cookie in the low half). */
+static inline uint64_t block_state(uint32_t cookie, unsigned family, unsigned flags)
+{
+        return (uint64_t)cookie | (uint64_t)(uint16_t)family << 32 |
+               (uint64_t)(uint16_t)flags << 48;
+}
+
+/* The state bits the free fast path ignores: the size class (flags bits 8-11). */
+#define BLOCK_STATE_CLASS_MASK (0xfull << 56)
+
+/* The check word: a second, independent encoding of cookie and family, so that a
+ * stray 32-bit value equal to the cookie is not taken for a header. */
+static inline uint32_t block_check_value(uint32_t cookie, unsigned family)
+{
+        return ~cookie ^ ((uint32_t)(uint16_t)family << 16) ^ 0x2d5a3c96u;
+}
+
 static inline uint32_t block_header_check(const struct block_header *h)
 {
-        return h->cookie ^ ((uint32_t)h->family << 16) ^ (uint32_t)((uintptr_t)h >> 4);
+        return block_check_value(h->cookie, h->family);
 }
 
 /* Allocates a block of `family` with `size` payload bytes (0 allowed: a real,
@@ -127,13 +154,12 @@ static inline void *block_alloc(enum block_family family, size_t size, uint32_t 
                 h = block_tcache.head[c];
                 if (__builtin_expect(h != NULL, 1)) {
                         block_tcache.head[c] = (struct block_header *)(uintptr_t)h->size;
-                        block_tcache.space[c]++;
                         h->size = size;
-                        h->cookie = BLOCK_COOKIE_LIVE;
-                        h->family = (uint16_t)family;
-                        h->flags = (uint16_t)(BLOCK_F_CLASSED | (c << 8));
+                        h->spare = 0;
+                        h->state =
+                            block_state(BLOCK_COOKIE_LIVE, family, BLOCK_F_CLASSED | (c << 8));
                         h->tag = tag;
-                        h->check = block_header_check(h);
+                        h->check = block_check_value(BLOCK_COOKIE_LIVE, family);
                         return h + 1;
                 }
         }
@@ -160,24 +186,34 @@ void block_free(void *payload);
  * was not freed. NULL returns 0 and does nothing. */
 int block_free_checked(void *payload, enum block_family family, const char *api);
 
-/* Puts a live classed block (checked by the caller) back into this thread's
- * cache; 0 when that class is full (or the cache is compiled out). */
-static inline int block_cache_put(struct block_header *h)
+/* Pushes a classed block (its state already checked or set by the caller) onto
+ * class `c` of this thread's cache; 0 when that class is full or the thread has
+ * not armed its exit destructor yet (the slow path does that). */
+static inline int block_cache_push(struct block_header *h, unsigned c)
 {
 #if BLOCK_CACHE
-        unsigned c = (h->flags >> 8) & 0xfu;
+        struct block_header *top = block_tcache.head[c];
+        uint64_t depth = top ? top->spare + 1 : 1;
 
-        if (__builtin_expect(block_tcache.space[c] != 0, 1)) {
-                h->cookie = BLOCK_COOKIE_FREED;
-                h->size = (uint64_t)(uintptr_t)block_tcache.head[c];
+        if (__builtin_expect(depth <= BLOCK_CLASS_DEPTH(c) && block_tcache.registered, 1)) {
+                h->state = block_state(BLOCK_COOKIE_FREED, h->family, h->flags);
+                h->size = (uint64_t)(uintptr_t)top;
+                h->spare = depth;
                 block_tcache.head[c] = h;
-                block_tcache.space[c]--;
                 return 1;
         }
 #else
         (void)h;
+        (void)c;
 #endif
         return 0;
+}
+
+/* Puts a live classed block (checked by the caller) back into this thread's
+ * cache; 0 when that class is full (or the cache is compiled out). */
+static inline int block_cache_put(struct block_header *h)
+{
+        return block_cache_push(h, (h->flags >> 8) & 0xfu);
 }
 
 /* The free fast path every public free routine uses: a live block of the right
@@ -186,17 +222,32 @@ static inline int block_cache_put(struct block_header *h)
 static inline int block_release(void *payload, enum block_family family, const char *api)
 {
 #if BLOCK_CACHE
-        struct block_header *h = block_header_of(payload);
+        struct block_header *h = block_header_of(payload), *top;
+        uint64_t st, depth;
+        unsigned c;
 
         /* A page-aligned payload may be an underrun guard block (guard.h) with no
          * header in front of it: the slow path looks it up first. */
         if (__builtin_expect(payload && !((uintptr_t)payload & 7u) &&
                                  ((uintptr_t)payload & 4095u) &&
                                  !__atomic_load_n(&verifier_opts, __ATOMIC_RELAXED),
-                             1) &&
-            h->cookie == BLOCK_COOKIE_LIVE && h->family == family && (h->flags & BLOCK_F_CLASSED) &&
-            block_cache_put(h))
-                return 0;
+                             1)) {
+                st = h->state;
+                if ((st & ~BLOCK_STATE_CLASS_MASK) ==
+                    block_state(BLOCK_COOKIE_LIVE, family, BLOCK_F_CLASSED)) {
+                        c = (unsigned)(st >> 56) & 0xfu;
+                        top = block_tcache.head[c];
+                        depth = top ? top->spare + 1 : 1;
+                        if (__builtin_expect(
+                                depth <= BLOCK_CLASS_DEPTH(c) && block_tcache.registered, 1)) {
+                                h->state = (st & ~0xffffffffull) | BLOCK_COOKIE_FREED;
+                                h->size = (uint64_t)(uintptr_t)top;
+                                h->spare = depth;
+                                block_tcache.head[c] = h;
+                                return 0;
+                        }
+                }
+        }
 #endif
         return block_free_checked(payload, family, api);
 }
