@@ -12,6 +12,7 @@ struct if_build {
         uint32_t last;
         bool sorted;
         bool want_speed;
+        size_t cursor; /* speeds arrive in ifindex order: the next row to look at */
 };
 
 static int if_begin(void *p)
@@ -52,6 +53,16 @@ static MIB_IF_ROW2 *find_if_row(struct if_build *c, uint32_t ifindex)
 {
         size_t lo = 0, hi = c->b.n;
 
+        while (c->cursor < c->b.n) { /* the common case: the next rows in order */
+                MIB_IF_ROW2 *r = table_build_row(&c->b, c->cursor);
+
+                if (r->InterfaceIndex > ifindex)
+                        break;
+                c->cursor++;
+                if (r->InterfaceIndex == ifindex)
+                        return r;
+        }
+
         while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
                 MIB_IF_ROW2 *r = table_build_row(&c->b, mid);
@@ -66,11 +77,21 @@ static MIB_IF_ROW2 *find_if_row(struct if_build *c, uint32_t ifindex)
         return NULL;
 }
 
+/* Rows go out ordered by ifindex; the kernel dumps them that way already. */
+static void sort_rows(struct if_build *c)
+{
+        if (!c->sorted)
+                qsort(table_build_row(&c->b, 0), c->b.n, sizeof(MIB_IF_ROW2), cmp_if_rows);
+        c->sorted = true;
+}
+
 static int speed_begin(void *p)
 {
         struct if_build *c = p;
         size_t i;
 
+        sort_rows(c);
+        c->cursor = 0;
         for (i = 0; i < c->b.n; i++) {
                 MIB_IF_ROW2 *r = table_build_row(&c->b, i);
 
@@ -88,25 +109,29 @@ static int speed_visit(void *p, const struct prov_link_speed *s)
         return 0;
 }
 
-static int fill_speeds(struct if_build *c)
+/* Links and, when some link may report one, their speeds: in one combined walk
+ * when the provider can overlap the two dumps, else one after the other. */
+static int collect(struct if_build *c, unsigned want)
 {
-        struct prov_speed_visitor v = {speed_begin, speed_visit, c};
+        const struct provider_ops *ops = provider();
+        struct prov_link_visitor v = {if_begin, if_link, c};
+        struct prov_speed_visitor sv = {speed_begin, speed_visit, c};
         int r;
 
-        if (!c->want_speed)
-                return 0;
-        r = provider()->link_speed_walk(&v);
+        if (ops->link_walk_ex)
+                return ops->link_walk_ex(want, &v, &sv, AF_UNSPEC, NULL);
+        r = ops->link_walk(want, &v);
+        if (r < 0 || !c->want_speed)
+                return r;
+        r = ops->link_speed_walk(&sv);
         return r == -EOPNOTSUPP ? 0 : r;
 }
 
 int iphlp_get_if_table(MIB_IF_TABLE_LEVEL level, PMIB_IF_TABLE2 *ret, struct alloc_site site)
 {
-        struct if_build c = {{NULL, offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), 0, 0,
-                              &table_hint_if_rows, site},
-                             0,
-                             true,
-                             false};
-        struct prov_link_visitor v = {if_begin, if_link, &c};
+        struct if_build c = {.b = {NULL, offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), 0, 0,
+                                   &table_hint_if_rows, site},
+                             .sorted = true};
         unsigned want = level == MibIfTableNormalWithoutStatistics ? 0 : PROV_WANT_STATS;
         int r;
 
@@ -119,11 +144,8 @@ int iphlp_get_if_table(MIB_IF_TABLE_LEVEL level, PMIB_IF_TABLE2 *ret, struct all
         r = table_build_start(&c.b);
         if (r < 0)
                 return r;
-        r = provider()->link_walk(want, &v);
-        if (r == 0 && !c.sorted)
-                qsort(table_build_row(&c.b, 0), c.b.n, sizeof(MIB_IF_ROW2), cmp_if_rows);
-        if (r == 0)
-                r = fill_speeds(&c);
+        r = collect(&c, want);
+        sort_rows(&c);
         if (r < 0) {
                 table_build_abort(&c.b);
                 return r;

@@ -122,15 +122,45 @@ static int pmtu_timeout_ms(int family, ULONG *ret_ms)
         return 0;
 }
 
-static int ipif_finish_rows(struct ipif_build *c)
+static void sort_ipif_rows(struct ipif_build *c)
 {
-        struct prov_parms_visitor v = {NULL, parms_visit, c};
-        ULONG ms[2] = {0, 0};
-        size_t i;
+        if (!c->sorted)
+                qsort(table_build_row(&c->b, 0), c->b.n, sizeof(MIB_IPINTERFACE_ROW),
+                      cmp_ipif_rows);
+        c->sorted = true;
+}
+
+static int parms_begin(void *p)
+{
+        sort_ipif_rows(p);
+        return 0;
+}
+
+/* The links (with their settings) and the ARP/NDP timing: in one combined walk
+ * when the provider can overlap the two dumps, else one after the other. */
+static int ipif_collect(struct ipif_build *c)
+{
+        const struct provider_ops *ops = provider();
+        struct prov_link_visitor v = {ipif_begin, ipif_link, c};
+        struct prov_parms_visitor pv = {parms_begin, parms_visit, c};
         int r;
 
-        r = provider()->neigh_parms_walk(c->family, &v);
-        if (r == 0 && want_v4(c->family))
+        if (ops->link_walk_ex)
+                r = ops->link_walk_ex(0, &v, NULL, c->family, &pv);
+        else if ((r = ops->link_walk(0, &v)) == 0)
+                r = ops->neigh_parms_walk(c->family, &pv);
+        sort_ipif_rows(c);
+        return r;
+}
+
+/* The path-MTU timeout of each row's family. */
+static int ipif_finish_rows(struct ipif_build *c)
+{
+        ULONG ms[2] = {0, 0};
+        size_t i;
+        int r = 0;
+
+        if (want_v4(c->family))
                 r = pmtu_timeout_ms(AF_INET, &ms[0]);
         if (r == 0 && want_v6(c->family))
                 r = pmtu_timeout_ms(AF_INET6, &ms[1]);
@@ -142,18 +172,14 @@ static int ipif_finish_rows(struct ipif_build *c)
         return r;
 }
 
-static int ipif_collect(struct ipif_build *c)
+static int ipif_fill(struct ipif_build *c)
 {
-        struct prov_link_visitor v = {ipif_begin, ipif_link, c};
-        int r = provider()->link_walk(0, &v);
+        int r = ipif_collect(c);
 
         if (r < 0)
                 return r;
         if (c->b.n == 0) /* no IPv6 anywhere means the stack is off, not just empty */
                 return c->family == AF_INET6 ? -EAFNOSUPPORT : -ENOENT;
-        if (!c->sorted)
-                qsort(table_build_row(&c->b, 0), c->b.n, sizeof(MIB_IPINTERFACE_ROW),
-                      cmp_ipif_rows);
         return ipif_finish_rows(c);
 }
 
@@ -174,7 +200,7 @@ int iphlp_get_ipif_table(ADDRESS_FAMILY family, PMIB_IPINTERFACE_TABLE *ret, str
         r = table_build_start(&c.b);
         if (r < 0)
                 return r;
-        r = ipif_collect(&c);
+        r = ipif_fill(&c);
         if (r < 0) {
                 table_build_abort(&c.b);
                 return r;

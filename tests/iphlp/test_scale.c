@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,6 +28,7 @@
 int check_failures;
 static struct test_netns ns;
 static json_t *links;
+static pid_t churn = -1;
 
 static int group_setup(void **state)
 {
@@ -48,9 +50,19 @@ static int group_setup(void **state)
         return links ? netns_enter(&ns) : -1;
 }
 
+static void stop_churn(void)
+{
+        if (churn > 0) {
+                kill(churn, SIGKILL);
+                waitpid(churn, NULL, 0);
+        }
+        churn = -1;
+}
+
 static int group_teardown(void **state)
 {
         (void)state;
+        stop_churn();
         json_decref(links);
         netns_leave();
         netns_destroy(&ns);
@@ -133,40 +145,49 @@ static void entries_find_interfaces_anywhere_in_the_table(void **state)
         }
 }
 
-/* Adds and deletes 20 veth pairs in a loop until killed. */
-static pid_t start_churn(void)
+/* Adds and deletes 20 veth pairs in a loop until killed (or its parent dies). */
+static void start_churn(void)
 {
-        pid_t pid = fork();
-
-        if (pid == 0) {
-                for (;;) {
+        churn = fork();
+        if (churn == 0) {
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                for (;;)
                         netns_sh(&ns, "for i in $(seq 20); do ip link add c$i type veth peer name "
-                                      "d$i; done; for i in $(seq 20); do ip link del c$i; done");
-                }
+                                      "d$i; done; sleep 0.05; for i in $(seq 20); do ip link del "
+                                      "c$i; done; sleep 0.05");
         }
-        return pid;
 }
 
+/* Every table read while links come and go is whole: ordered, unique, within the
+ * bounds of the churn. A read the kernel interrupted ten times in a row may fail
+ * instead (ERROR_GEN_FAILURE), never return a torn table. */
 static void tables_read_during_churn_are_never_torn(void **state)
 {
         size_t base = json_array_size(links);
-        pid_t churn = start_churn();
-        int n;
+        int n, ok = 0;
 
         (void)state;
+        start_churn();
         usleep(100 * 1000);
         for (n = 0; n < 60; n++) {
                 PMIB_IF_TABLE2 t = NULL;
+                DWORD r = GetIfTable2(&t);
                 ULONG i;
 
-                assert_int_equal(GetIfTable2(&t), NO_ERROR);
+                if (r == ERROR_GEN_FAILURE) {
+                        assert_null(t);
+                        continue;
+                }
+                assert_int_equal(r, NO_ERROR);
+                ok++;
                 assert_in_range(t->NumEntries, base, base + 40);
                 for (i = 1; i < t->NumEntries; i++)
                         assert_true(t->Table[i - 1].InterfaceIndex < t->Table[i].InterfaceIndex);
                 FreeMibTable(t);
         }
-        kill(churn, SIGKILL);
-        waitpid(churn, NULL, 0);
+        stop_churn();
+        print_message("%d of 60 reads during churn succeeded, none torn\n", ok);
+        assert_true(ok > 0);
 }
 
 int main(void)

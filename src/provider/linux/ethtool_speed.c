@@ -134,25 +134,45 @@ static struct nlmsghdr *linkmodes_request(char *buf, int family, uint32_t ifinde
         return nlh;
 }
 
-static int speed_query(uint32_t ifindex, struct speed_ctx *c)
+int ethtool_prepare(struct nl_state *st, int *ret_family)
+{
+        struct mnl_socket *s;
+        int r = nl_sock(st, NL_GENERIC, &s);
+
+        return r < 0 ? r : resolve_family(st, ret_family);
+}
+
+static int speed_run(struct nl_state *st, int family, uint32_t ifindex, bool on_helper,
+                     struct speed_ctx *c)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nl_state *st;
         struct nl_query q = {NL_GENERIC, NULL, on_speed_msg, c, &c->err, NULL, NULL};
-        int family, r;
 
-        r = nl_state_get(&st);
-        if (r < 0)
-                return r;
-        r = resolve_family(st, &family);
-        if (r < 0)
-                return r;
         q.req = linkmodes_request(buf, family, ifindex);
         if (c->v) {
                 q.begin = c->v->begin;
                 q.begin_ctx = c->v->ctx;
         }
-        return nl_query_run(st, &q);
+        return on_helper ? nl_query_run_on_helper(st, &q) : nl_query_run(st, &q);
+}
+
+int ethtool_speed_dump(struct nl_state *st, int family, bool on_helper,
+                       const struct prov_speed_visitor *v)
+{
+        struct speed_ctx c = {v, 0, 0};
+
+        return speed_run(st, family, 0, on_helper, &c);
+}
+
+static int speed_query(uint32_t ifindex, struct speed_ctx *c)
+{
+        struct nl_state *st;
+        int family, r;
+
+        r = nl_state_get(&st);
+        if (r == 0)
+                r = ethtool_prepare(st, &family);
+        return r < 0 ? r : speed_run(st, family, ifindex, false, c);
 }
 
 int linux_link_speed_walk(const struct prov_speed_visitor *v)

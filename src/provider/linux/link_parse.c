@@ -16,42 +16,19 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nla.h"
 
 /* IFLA_INET6_FLAGS bits (kernel-internal include/net/if_inet6.h). */
 #define INET6_IF_RA_OTHERCONF 0x80u
 #define INET6_IF_RA_MANAGED   0x40u
 
-static const char *attr_str(const struct nlattr *a)
-{
-        uint16_t n = mnl_attr_get_payload_len(a);
-        const char *s = mnl_attr_get_payload(a);
-
-        return n > 0 && memchr(s, '\0', n) ? s : NULL;
-}
-
-static bool attr_u32(const struct nlattr *a, uint32_t *out)
-{
-        if (mnl_attr_get_payload_len(a) < sizeof(uint32_t))
-                return false;
-        *out = mnl_attr_get_u32(a);
-        return true;
-}
-
-static bool attr_u8(const struct nlattr *a, uint8_t *out)
-{
-        if (mnl_attr_get_payload_len(a) < sizeof(uint8_t))
-                return false;
-        *out = mnl_attr_get_u8(a);
-        return true;
-}
-
 static void parse_stats64(const struct nlattr *a, struct prov_link *l)
 {
         struct rtnl_link_stats64 s;
-        uint16_t n = mnl_attr_get_payload_len(a);
+        uint16_t n = nla_len_(a);
 
         memset(&s, 0, sizeof(s));
-        memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
+        memcpy(&s, nla_data_(a), n < sizeof(s) ? n : sizeof(s));
         l->stats = (struct prov_stats){s.rx_packets, s.tx_packets,  s.rx_bytes,   s.tx_bytes,
                                        s.rx_errors,  s.tx_errors,   s.rx_dropped, s.tx_dropped,
                                        s.multicast,  s.rx_nohandler};
@@ -62,10 +39,11 @@ static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
 {
         const struct nlattr *a;
         uint8_t type;
+        long rem;
 
-        mnl_attr_for_each_nested(a, data)
+        nla_for_each_nested_(a, data, rem)
         {
-                if (mnl_attr_get_type(a) == IFLA_TUN_TYPE && attr_u8(a, &type) && type == IFF_TAP)
+                if (nla_type_(a) == IFLA_TUN_TYPE && nla_u8_(a, &type) && type == IFF_TAP)
                         l->kind = "tap";
         }
 }
@@ -73,12 +51,13 @@ static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
 static void parse_linkinfo(const struct nlattr *info, struct prov_link *l)
 {
         const struct nlattr *a, *data = NULL;
+        long rem;
 
-        mnl_attr_for_each_nested(a, info)
+        nla_for_each_nested_(a, info, rem)
         {
-                if (mnl_attr_get_type(a) == IFLA_INFO_KIND)
-                        l->kind = attr_str(a);
-                else if (mnl_attr_get_type(a) == IFLA_INFO_DATA)
+                if (nla_type_(a) == IFLA_INFO_KIND)
+                        l->kind = nla_str_(a);
+                else if (nla_type_(a) == IFLA_INFO_DATA)
                         data = a;
         }
         if (l->kind && !strcmp(l->kind, "tun") && data)
@@ -87,19 +66,20 @@ static void parse_linkinfo(const struct nlattr *info, struct prov_link *l)
 
 static int32_t conf_at(const struct nlattr *a, unsigned idx)
 {
-        const int32_t *v = mnl_attr_get_payload(a);
+        const int32_t *v = nla_data_(a);
 
-        return (size_t)mnl_attr_get_payload_len(a) >= (idx + 1) * sizeof(int32_t) ? v[idx] : 0;
+        return (size_t)nla_len_(a) >= (idx + 1) * sizeof(int32_t) ? v[idx] : 0;
 }
 
 static void parse_inet(const struct nlattr *af, struct prov_ip_conf *c)
 {
         const struct nlattr *a;
+        long rem;
 
         c->present = true;
-        mnl_attr_for_each_nested(a, af)
+        nla_for_each_nested_(a, af, rem)
         {
-                if (mnl_attr_get_type(a) == IFLA_INET_CONF) /* index = IPV4_DEVCONF_x - 1 */
+                if (nla_type_(a) == IFLA_INET_CONF) /* index = IPV4_DEVCONF_x - 1 */
                         c->forwarding = conf_at(a, IPV4_DEVCONF_FORWARDING - 1);
         }
 }
@@ -121,9 +101,9 @@ static void parse_inet6_cacheinfo(const struct nlattr *a, struct prov_ip_conf *c
 {
         struct ifla_cacheinfo ci;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(ci))
+        if (nla_len_(a) < sizeof(ci))
                 return;
-        memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+        memcpy(&ci, nla_data_(a), sizeof(ci));
         c->max_reasm_len = ci.max_reasm_len;
         c->reachable_ms = ci.reachable_time;
         c->retrans_ms = ci.retrans_time;
@@ -135,7 +115,7 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
         uint32_t flags;
         uint8_t mode;
 
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_type_(a)) {
         case IFLA_INET6_CONF:
                 parse_inet6_conf(a, c);
                 break;
@@ -143,19 +123,19 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
                 parse_inet6_cacheinfo(a, c);
                 break;
         case IFLA_INET6_FLAGS:
-                if (attr_u32(a, &flags))
+                if (nla_u32_(a, &flags))
                         c->ra_flags = ((flags & INET6_IF_RA_MANAGED) ? PROV_RA_MANAGED : 0) |
                                       ((flags & INET6_IF_RA_OTHERCONF) ? PROV_RA_OTHERCONF : 0);
                 break;
         case IFLA_INET6_ADDR_GEN_MODE:
-                if (attr_u8(a, &mode))
+                if (nla_u8_(a, &mode))
                         c->addr_gen_mode = mode == IN6_ADDR_GEN_MODE_EUI64  ? PROV_ADDR_GEN_EUI64
                                            : mode == IN6_ADDR_GEN_MODE_NONE ? PROV_ADDR_GEN_NONE
                                                                             : PROV_ADDR_GEN_OTHER;
                 break;
         case IFLA_INET6_TOKEN:
-                if (mnl_attr_get_payload_len(a) >= sizeof(struct in6_addr))
-                        memcpy(&c->token, (const uint8_t *)mnl_attr_get_payload(a) + 8, 8);
+                if (nla_len_(a) >= sizeof(struct in6_addr))
+                        memcpy(&c->token, (const uint8_t *)nla_data_(a) + 8, 8);
                 break;
         }
 }
@@ -163,34 +143,35 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
 static void parse_af_spec(const struct nlattr *spec, struct prov_link *l)
 {
         const struct nlattr *af, *a;
+        long rem, rem6;
 
-        mnl_attr_for_each_nested(af, spec)
+        nla_for_each_nested_(af, spec, rem)
         {
-                if (mnl_attr_get_type(af) == AF_INET) {
+                if (nla_type_(af) == AF_INET) {
                         parse_inet(af, &l->inet);
-                } else if (mnl_attr_get_type(af) == AF_INET6) {
+                } else if (nla_type_(af) == AF_INET6) {
                         l->inet6.present = true;
-                        mnl_attr_for_each_nested(a, af) parse_inet6_attr(a, &l->inet6);
+                        nla_for_each_nested_(a, af, rem6) parse_inet6_attr(a, &l->inet6);
                 }
         }
 }
 
 static void parse_addr(const struct nlattr *a, const uint8_t **p, uint16_t *len)
 {
-        *p = mnl_attr_get_payload(a);
-        *len = mnl_attr_get_payload_len(a);
+        *p = nla_data_(a);
+        *len = nla_len_(a);
 }
 
 static void parse_attr(const struct nlattr *a, struct prov_link *l)
 {
         uint8_t b;
 
-        switch (mnl_attr_get_type(a)) {
+        switch (nla_type_(a)) {
         case IFLA_IFNAME:
-                l->name = attr_str(a);
+                l->name = nla_str_(a);
                 break;
         case IFLA_IFALIAS:
-                l->alias = attr_str(a);
+                l->alias = nla_str_(a);
                 break;
         case IFLA_ADDRESS:
                 parse_addr(a, &l->addr, &l->addr_len);
@@ -199,25 +180,25 @@ static void parse_attr(const struct nlattr *a, struct prov_link *l)
                 parse_addr(a, &l->perm_addr, &l->perm_addr_len);
                 break;
         case IFLA_MTU:
-                attr_u32(a, &l->mtu);
+                nla_u32_(a, &l->mtu);
                 break;
         case IFLA_TXQLEN:
-                attr_u32(a, &l->txqlen);
+                nla_u32_(a, &l->txqlen);
                 break;
         case IFLA_LINK:
-                attr_u32(a, &l->link);
+                nla_u32_(a, &l->link);
                 break;
         case IFLA_LINK_NETNSID:
                 l->link_other_netns = true;
                 break;
         case IFLA_MASTER:
-                attr_u32(a, &l->master);
+                nla_u32_(a, &l->master);
                 break;
         case IFLA_OPERSTATE:
-                attr_u8(a, &l->operstate);
+                nla_u8_(a, &l->operstate);
                 break;
         case IFLA_CARRIER:
-                if (attr_u8(a, &b))
+                if (nla_u8_(a, &b))
                         l->carrier = b ? 1 : 0;
                 break;
         case IFLA_STATS64:
@@ -230,10 +211,10 @@ static void parse_attr(const struct nlattr *a, struct prov_link *l)
                 parse_af_spec(a, l);
                 break;
         case IFLA_PARENT_DEV_NAME:
-                l->parent_dev = attr_str(a);
+                l->parent_dev = nla_str_(a);
                 break;
         case IFLA_PARENT_DEV_BUS_NAME:
-                l->parent_bus = attr_str(a);
+                l->parent_bus = nla_str_(a);
                 break;
         }
 }
@@ -242,16 +223,19 @@ int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *l)
 {
         const struct ifinfomsg *ifi;
         const struct nlattr *a;
+        long rem;
 
         if (nlh->nlmsg_type != RTM_NEWLINK || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
                 return -EBADMSG;
-        ifi = mnl_nlmsg_get_payload(nlh);
+        ifi = NLMSG_DATA(nlh);
         memset(l, 0, sizeof(*l));
         l->ifindex = (uint32_t)ifi->ifi_index;
         l->arphrd = ifi->ifi_type;
         l->flags = ifi->ifi_flags;
         l->carrier = -1;
-        mnl_attr_for_each(a, nlh, sizeof(*ifi)) parse_attr(a, l);
+        nla_for_each_(a, (const char *)ifi + NLMSG_ALIGN(sizeof(*ifi)),
+                      nlh->nlmsg_len - NLMSG_LENGTH(NLMSG_ALIGN(sizeof(*ifi))), rem)
+            parse_attr(a, l);
         if (!(want & PROV_WANT_STATS)) /* the kernel sends IFLA_STATS64 regardless */
                 l->has_stats = false;
         if (!l->name || l->ifindex == 0)
