@@ -109,8 +109,8 @@ static int speed_visit(void *p, const struct prov_link_speed *s)
         return 0;
 }
 
-/* Links and, when some link may report one, their speeds: in one combined walk
- * when the provider can overlap the two dumps, else one after the other. */
+/* The links, then (when some link may report one) their speeds: one link dump
+ * and at most one ethtool dump. */
 static int collect(struct if_build *c, unsigned want)
 {
         const struct provider_ops *ops = provider();
@@ -118,8 +118,6 @@ static int collect(struct if_build *c, unsigned want)
         struct prov_speed_visitor sv = {speed_begin, speed_visit, c};
         int r;
 
-        if (ops->link_walk_ex)
-                return ops->link_walk_ex(want, &v, &sv, AF_UNSPEC, NULL);
         r = ops->link_walk(want, &v);
         if (r < 0 || !c->want_speed)
                 return r;

@@ -136,18 +136,15 @@ static int parms_begin(void *p)
         return 0;
 }
 
-/* The links (with their settings) and the ARP/NDP timing: in one combined walk
- * when the provider can overlap the two dumps, else one after the other. */
+/* The links (with their settings), then the ARP/NDP timing: two dumps. */
 static int ipif_collect(struct ipif_build *c)
 {
         const struct provider_ops *ops = provider();
         struct prov_link_visitor v = {ipif_begin, ipif_link, c};
         struct prov_parms_visitor pv = {parms_begin, parms_visit, c};
-        int r;
+        int r = ops->link_walk(0, &v);
 
-        if (ops->link_walk_ex)
-                r = ops->link_walk_ex(0, &v, NULL, c->family, &pv);
-        else if ((r = ops->link_walk(0, &v)) == 0)
+        if (r == 0)
                 r = ops->neigh_parms_walk(c->family, &pv);
         sort_ipif_rows(c);
         return r;

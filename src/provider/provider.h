@@ -25,10 +25,7 @@
  *     thread selected with winnet_set_thread_netns(); a thread that setns()es
  *     between calls is followed. Handles are per thread: calls from different
  *     threads never share a socket, so no call takes a lock. After fork() the
- *     child reopens its own handles on first use. link_walk_ex may run its side
- *     dump on a helper thread that belongs to the calling thread (started on
- *     first use, parked between calls, ended with the calling thread); visitors
- *     are always called on the calling thread.
+ *     child reopens its own handles on first use.
  */
 #ifndef WINNET_PROVIDER_H
 #define WINNET_PROVIDER_H
@@ -358,13 +355,6 @@ struct provider_ops {
         int (*route_walk)(int family, enum prov_route_set set, const struct prov_route_visitor *v);
         /* The neighbour caches (ARP, NDP) of `family` or both, proxy entries excluded. */
         int (*neigh_walk)(int family, const struct prov_neigh_visitor *v);
-        /* link_walk plus, gathered at the same time, the speeds (sv non-NULL, as
-         * link_speed_walk) and the ARP/NDP timing of `parms_family` (pv non-NULL, as
-         * neigh_parms_walk). Those are visited after the last link, each visitor's
-         * begin() first. Optional: without it iphlp runs the walks one by one. */
-        int (*link_walk_ex)(unsigned want, const struct prov_link_visitor *v,
-                            const struct prov_speed_visitor *sv, int parms_family,
-                            const struct prov_parms_visitor *pv);
 };
 
 /* The provider in force: the Linux one unless a test installed another. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nla.h"
 
 /* Family ids are global to the kernel: resolve once per process.
  * 0: not yet, -1: the kernel has no ethtool netlink family. */
@@ -74,22 +75,22 @@ static int resolve_family(struct nl_state *st, int *ret_id)
 /* Decodes one LINKMODES reply; false when it carries no known speed. */
 static bool parse_linkmodes(const struct nlmsghdr *nlh, struct prov_link_speed *s)
 {
+        const char *attrs = (const char *)NLMSG_DATA(nlh) + GENL_HDRLEN;
         const struct nlattr *a, *h;
         uint32_t mbps = 0;
+        long rem, hrem;
 
         memset(s, 0, sizeof(*s));
-        mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+        nla_for_each_(a, attrs, (long)nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, rem)
         {
-                if (mnl_attr_get_type(a) == ETHTOOL_A_LINKMODES_SPEED &&
-                    mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
-                        mbps = mnl_attr_get_u32(a);
-                if (mnl_attr_get_type(a) != ETHTOOL_A_LINKMODES_HEADER)
+                if (nla_type_(a) == ETHTOOL_A_LINKMODES_SPEED)
+                        nla_u32_(a, &mbps);
+                if (nla_type_(a) != ETHTOOL_A_LINKMODES_HEADER)
                         continue;
-                mnl_attr_for_each_nested(h, a)
+                nla_for_each_nested_(h, a, hrem)
                 {
-                        if (mnl_attr_get_type(h) == ETHTOOL_A_HEADER_DEV_INDEX &&
-                            mnl_attr_get_payload_len(h) >= sizeof(uint32_t))
-                                s->ifindex = mnl_attr_get_u32(h);
+                        if (nla_type_(h) == ETHTOOL_A_HEADER_DEV_INDEX)
+                                nla_u32_(h, &s->ifindex);
                 }
         }
         if (!s->ifindex || mbps == 0 || mbps == (uint32_t)SPEED_UNKNOWN)
@@ -134,45 +135,25 @@ static struct nlmsghdr *linkmodes_request(char *buf, int family, uint32_t ifinde
         return nlh;
 }
 
-int ethtool_prepare(struct nl_state *st, int *ret_family)
-{
-        struct mnl_socket *s;
-        int r = nl_sock(st, NL_GENERIC, &s);
-
-        return r < 0 ? r : resolve_family(st, ret_family);
-}
-
-static int speed_run(struct nl_state *st, int family, uint32_t ifindex, bool on_helper,
-                     struct speed_ctx *c)
+static int speed_query(uint32_t ifindex, struct speed_ctx *c)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
+        struct nl_state *st;
         struct nl_query q = {NL_GENERIC, NULL, on_speed_msg, c, &c->err, NULL, NULL};
+        int family, r;
 
+        r = nl_state_get(&st);
+        if (r < 0)
+                return r;
+        r = resolve_family(st, &family);
+        if (r < 0)
+                return r;
         q.req = linkmodes_request(buf, family, ifindex);
         if (c->v) {
                 q.begin = c->v->begin;
                 q.begin_ctx = c->v->ctx;
         }
-        return on_helper ? nl_query_run_on_helper(st, &q) : nl_query_run(st, &q);
-}
-
-int ethtool_speed_dump(struct nl_state *st, int family, bool on_helper,
-                       const struct prov_speed_visitor *v)
-{
-        struct speed_ctx c = {v, 0, 0};
-
-        return speed_run(st, family, 0, on_helper, &c);
-}
-
-static int speed_query(uint32_t ifindex, struct speed_ctx *c)
-{
-        struct nl_state *st;
-        int family, r;
-
-        r = nl_state_get(&st);
-        if (r == 0)
-                r = ethtool_prepare(st, &family);
-        return r < 0 ? r : speed_run(st, family, ifindex, false, c);
+        return nl_query_run(st, &q);
 }
 
 int linux_link_speed_walk(const struct prov_speed_visitor *v)

@@ -76,26 +76,22 @@ static int on_neightbl_msg(const struct nlmsghdr *nlh, void *data)
         return MNL_CB_OK;
 }
 
-int neigh_parms_dump(struct nl_state *st, enum nl_proto proto, bool on_helper, int family,
-                     const struct prov_parms_visitor *v)
+int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct parms_ctx c = {v, 0};
-        struct nl_query q = {proto, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {NL_ROUTE, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx};
         struct ndtmsg *ndt;
+        struct nl_state *st;
+        int r;
 
         nlh->nlmsg_type = RTM_GETNEIGHTBL;
         nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
         ndt = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndt));
         ndt->ndtm_family = (unsigned char)family;
-        return on_helper ? nl_query_run_on_helper(st, &q) : nl_query_run(st, &q);
-}
-
-int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v)
-{
-        struct nl_state *st;
-        int r = nl_state_get(&st);
-
-        return r < 0 ? r : neigh_parms_dump(st, NL_ROUTE, false, family, v);
+        r = nl_state_get(&st);
+        if (r < 0)
+                return r;
+        return nl_query_run(st, &q);
 }

@@ -4,7 +4,6 @@
 #ifndef WINNET_PROVIDER_LINUX_NL_H
 #define WINNET_PROVIDER_LINUX_NL_H
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -15,17 +14,7 @@
 /* Receive buffer: the kernel fills dump messages up to ~32 KiB per datagram. */
 #define NL_BUF_SIZE 32768u
 
-/* NL_ROUTE_AUX is a second rtnetlink socket for a dump that runs on the thread's
- * helper while the main socket dumps links. */
-enum nl_proto { NL_ROUTE = 0, NL_GENERIC = 1, NL_ROUTE_AUX = 2, NL_PROTO_COUNT };
-
-/* A receive buffer. Lane 0 belongs to the calling thread, lane 1 to its helper. */
-struct nl_lane {
-        char *buf;
-        size_t size;
-};
-
-struct nl_helper;
+enum nl_proto { NL_ROUTE = 0, NL_GENERIC = 1, NL_PROTO_COUNT };
 
 /* One thread's handles in one network namespace. */
 struct nl_state {
@@ -33,10 +22,10 @@ struct nl_state {
         ino_t ns_ino;
         unsigned fork_gen;
         struct mnl_socket *sock[NL_PROTO_COUNT]; /* opened lazily, closed after a torn dump */
-        uint32_t seq[NL_PROTO_COUNT];
-        int pmtu_fd[2];           /* /proc/sys/net/ipv{4,6}/route/mtu_expires, -1 until opened */
-        struct nl_lane lane[2];   /* lane 1 is allocated by its first use */
-        struct nl_helper *helper; /* NULL until a concurrent dump first runs */
+        uint32_t seq;
+        int pmtu_fd[2]; /* /proc/sys/net/ipv{4,6}/route/mtu_expires, -1 until opened */
+        char *buf;
+        size_t buf_size;
 };
 
 /* The calling thread's state for the namespace it reads now (its own, or the one
@@ -70,17 +59,6 @@ struct nl_query {
         void *begin_ctx;
 };
 int nl_query_run(struct nl_state *st, const struct nl_query *q);
-/* The same, run by the helper thread: lane 1's buffer, and -ESTALE instead of
- * (re)opening a socket, which only the calling thread can do in its namespace. */
-int nl_query_run_on_helper(struct nl_state *st, const struct nl_query *q);
-
-/* nl_helper.c: one helper thread per calling thread runs a side dump while the
- * caller dumps links, so the two kernel walks overlap. nl_helper_start returns 0
- * when the job runs there, or -errno (run it yourself then); nl_helper_wait
- * returns the job's result. nl_helper_stop ends the thread (state teardown). */
-int nl_helper_start(struct nl_state *st, int (*fn)(void *arg), void *arg);
-int nl_helper_wait(struct nl_state *st);
-void nl_helper_stop(struct nl_state *st, bool same_process);
 
 /* Convenience: the mnl callback's way to stop the walk with a visitor error. */
 static inline int nl_cb_fail(int *cb_err, int err)
@@ -95,24 +73,12 @@ int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *ret)
 
 /* link_dump.c */
 int linux_link_walk(unsigned want, const struct prov_link_visitor *v);
-/* link_walk_ex.c: the link dump with speed / neighbour-timing dumps beside it. */
-int linux_link_walk_ex(unsigned want, const struct prov_link_visitor *v,
-                       const struct prov_speed_visitor *sv, int parms_family,
-                       const struct prov_parms_visitor *pv);
 int linux_link_get(uint32_t ifindex, const char *name, unsigned want,
                    const struct prov_link_visitor *v);
 /* neigh_parms.c */
 int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v);
-/* The dump itself, on `proto` (NL_ROUTE or NL_ROUTE_AUX), maybe on the helper. */
-int neigh_parms_dump(struct nl_state *st, enum nl_proto proto, bool on_helper, int family,
-                     const struct prov_parms_visitor *v);
 /* ethtool_speed.c */
 int linux_link_speed_walk(const struct prov_speed_visitor *v);
-/* Opens the generic socket and resolves the ethtool family (calling thread);
- * -EOPNOTSUPP when the kernel has no ethtool netlink. */
-int ethtool_prepare(struct nl_state *st, int *ret_family);
-int ethtool_speed_dump(struct nl_state *st, int family, bool on_helper,
-                       const struct prov_speed_visitor *v);
 int linux_link_speed_get(uint32_t ifindex, uint64_t *ret_bps);
 /* pmtu_expires.c */
 int linux_pmtu_expires(int family, uint32_t *ret_seconds);

@@ -11,10 +11,10 @@
 
 /* Receives one datagram from the kernel. Returns its length, -EMSGSIZE when it
  * was longer than the buffer (the buffer is then grown for the retry), or -errno. */
-static ssize_t recv_datagram(struct nl_lane *lane, int fd)
+static ssize_t recv_datagram(struct nl_state *st, int fd)
 {
         struct sockaddr_nl addr;
-        struct iovec iov = {lane->buf, lane->size};
+        struct iovec iov = {st->buf, st->buf_size};
         struct msghdr msg = {
             .msg_name = &addr, .msg_namelen = sizeof(addr), .msg_iov = &iov, .msg_iovlen = 1};
         ssize_t n;
@@ -30,12 +30,12 @@ static ssize_t recv_datagram(struct nl_lane *lane, int fd)
                 break;
         }
         if (msg.msg_flags & MSG_TRUNC) {
-                char *bigger = wn_realloc(lane->buf, (size_t)n);
+                char *bigger = wn_realloc(st->buf, (size_t)n);
 
                 if (!bigger)
                         return -ENOMEM;
-                lane->buf = bigger;
-                lane->size = (size_t)n;
+                st->buf = bigger;
+                st->buf_size = (size_t)n;
                 return -EMSGSIZE;
         }
         return n;
@@ -43,23 +43,22 @@ static ssize_t recv_datagram(struct nl_lane *lane, int fd)
 
 /* One attempt. Returns 0, -EINTR (dump interrupted), -EMSGSIZE, -ENOBUFS
  * (restartable) or a final -errno. */
-static int query_once(struct nl_state *st, const struct nl_query *q, struct mnl_socket *s,
-                      struct nl_lane *lane)
+static int query_once(struct nl_state *st, const struct nl_query *q, struct mnl_socket *s)
 {
-        uint32_t portid = mnl_socket_get_portid(s), seq = ++st->seq[q->proto];
+        uint32_t portid = mnl_socket_get_portid(s);
         int fd = mnl_socket_get_fd(s), r;
         ssize_t n;
 
-        q->req->nlmsg_seq = seq;
+        q->req->nlmsg_seq = ++st->seq;
         if (mnl_socket_sendto(s, q->req, q->req->nlmsg_len) < 0)
                 return -errno;
         for (;;) {
-                n = recv_datagram(lane, fd);
+                n = recv_datagram(st, fd);
                 if (n < 0)
                         return (int)n;
                 *q->cb_err = 0;
                 errno = 0;
-                r = mnl_cb_run(lane->buf, (size_t)n, seq, portid, q->cb, q->data);
+                r = mnl_cb_run(st->buf, (size_t)n, st->seq, portid, q->cb, q->data);
                 if (r == MNL_CB_STOP)
                         return 0;
                 if (r == MNL_CB_ERROR) /* libmnl reports NLM_F_DUMP_INTR as EINTR */
@@ -74,26 +73,18 @@ static bool restartable(int r)
         return r == -EINTR || r == -EMSGSIZE || r == -ENOBUFS;
 }
 
-static int query_run(struct nl_state *st, const struct nl_query *q, bool on_helper)
+int nl_query_run(struct nl_state *st, const struct nl_query *q)
 {
         struct mnl_socket *s;
         int tries, r = -EAGAIN;
 
-        if (!st->lane[on_helper].buf) {
-                st->lane[on_helper].buf = wn_malloc(NL_BUF_SIZE);
-                if (!st->lane[on_helper].buf)
-                        return -ENOMEM;
-                st->lane[on_helper].size = NL_BUF_SIZE;
-        }
         for (tries = 0; tries < PROVIDER_DUMP_TRIES; tries++) {
-                if (on_helper && !st->sock[q->proto])
-                        return -ESTALE;
                 r = nl_sock(st, q->proto, &s);
                 if (r < 0)
                         return r;
                 if (q->begin && (r = q->begin(q->begin_ctx)) < 0)
                         return r;
-                r = query_once(st, q, s, &st->lane[on_helper]);
+                r = query_once(st, q, s);
                 if (r == 0)
                         return 0;
                 /* Whatever is left of this reply stream is stale: drop the socket. */
@@ -102,14 +93,4 @@ static int query_run(struct nl_state *st, const struct nl_query *q, bool on_help
                         return r;
         }
         return -EAGAIN;
-}
-
-int nl_query_run(struct nl_state *st, const struct nl_query *q)
-{
-        return query_run(st, q, false);
-}
-
-int nl_query_run_on_helper(struct nl_state *st, const struct nl_query *q)
-{
-        return query_run(st, q, true);
 }

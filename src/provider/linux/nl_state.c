@@ -22,14 +22,12 @@ static void state_close(struct nl_state *st)
 {
         int i;
 
-        nl_helper_stop(st, st->fork_gen == __atomic_load_n(&fork_gen, __ATOMIC_RELAXED));
         for (i = 0; i < NL_PROTO_COUNT; i++)
                 nl_sock_reset(st, (enum nl_proto)i);
         for (i = 0; i < 2; i++)
                 if (st->pmtu_fd[i] >= 0)
                         close(st->pmtu_fd[i]);
-        wn_free(st->lane[0].buf);
-        wn_free(st->lane[1].buf);
+        wn_free(st->buf);
         wn_free(st);
 }
 
@@ -83,18 +81,17 @@ static int state_new(dev_t dev, ino_t ino, struct nl_state **ret)
 
         if (!st)
                 return -ENOMEM;
-        st->lane[0].buf = wn_malloc(NL_BUF_SIZE);
-        if (!st->lane[0].buf) {
+        st->buf = wn_malloc(NL_BUF_SIZE);
+        if (!st->buf) {
                 wn_free(st);
                 return -ENOMEM;
         }
-        st->lane[0].size = NL_BUF_SIZE;
+        st->buf_size = NL_BUF_SIZE;
         st->ns_dev = dev;
         st->ns_ino = ino;
         st->fork_gen = __atomic_load_n(&fork_gen, __ATOMIC_RELAXED);
         st->pmtu_fd[0] = st->pmtu_fd[1] = -1;
-        st->seq[NL_ROUTE] = (uint32_t)getpid() ^ ((uint32_t)(uintptr_t)st << 8);
-        st->seq[NL_GENERIC] = st->seq[NL_ROUTE_AUX] = st->seq[NL_ROUTE];
+        st->seq = (uint32_t)getpid() ^ ((uint32_t)(uintptr_t)st << 8);
         *ret = st;
         return 0;
 }
@@ -176,7 +173,7 @@ static int sock_open_here(void *arg)
 
 int nl_sock(struct nl_state *st, enum nl_proto proto, struct mnl_socket **ret)
 {
-        struct sock_open_args a = {proto == NL_GENERIC ? NETLINK_GENERIC : NETLINK_ROUTE, NULL};
+        struct sock_open_args a = {proto == NL_ROUTE ? NETLINK_ROUTE : NETLINK_GENERIC, NULL};
         int r;
 
         if (!st->sock[proto]) {

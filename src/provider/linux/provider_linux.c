@@ -14,5 +14,4 @@ const struct provider_ops provider_linux = {
     .addr_walk = linux_addr_walk,
     .route_walk = linux_route_walk,
     .neigh_walk = linux_neigh_walk,
-    .link_walk_ex = linux_link_walk_ex,
 };
