@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "provider/linux/nl.h"
-#include "provider/linux/nla.h"
+#include "provider/linux/nl_attr.h"
 
 /* Family ids are global to the kernel: resolve once per process.
  * 0: not yet, -1: the kernel has no ethtool netlink family. */
@@ -75,22 +75,20 @@ static int resolve_family(struct nl_state *st, int *ret_id)
 /* Decodes one LINKMODES reply; false when it carries no known speed. */
 static bool parse_linkmodes(const struct nlmsghdr *nlh, struct prov_link_speed *s)
 {
-        const char *attrs = (const char *)NLMSG_DATA(nlh) + GENL_HDRLEN;
         const struct nlattr *a, *h;
         uint32_t mbps = 0;
-        long rem, hrem;
 
         memset(s, 0, sizeof(*s));
-        nla_for_each_(a, attrs, (long)nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, rem)
+        NLA_FOR_EACH(a, nla_msg_first(nlh, GENL_HDRLEN), nla_msg_end(nlh))
         {
-                if (nla_type_(a) == ETHTOOL_A_LINKMODES_SPEED)
-                        nla_u32_(a, &mbps);
-                if (nla_type_(a) != ETHTOOL_A_LINKMODES_HEADER)
+                if (nla_kind(a) == ETHTOOL_A_LINKMODES_SPEED)
+                        nla_u32(a, &mbps);
+                if (nla_kind(a) != ETHTOOL_A_LINKMODES_HEADER)
                         continue;
-                nla_for_each_nested_(h, a, hrem)
+                NLA_FOR_EACH(h, (const struct nlattr *)nla_body(a), nla_nest_end(a))
                 {
-                        if (nla_type_(h) == ETHTOOL_A_HEADER_DEV_INDEX)
-                                nla_u32_(h, &s->ifindex);
+                        if (nla_kind(h) == ETHTOOL_A_HEADER_DEV_INDEX)
+                                nla_u32(h, &s->ifindex);
                 }
         }
         if (!s->ifindex || mbps == 0 || mbps == (uint32_t)SPEED_UNKNOWN)

@@ -16,19 +16,35 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
-#include "provider/linux/nla.h"
+#include "provider/linux/nl_attr.h"
 
 /* IFLA_INET6_FLAGS bits (kernel-internal include/net/if_inet6.h). */
 #define INET6_IF_RA_OTHERCONF 0x80u
 #define INET6_IF_RA_MANAGED   0x40u
 
+static const char *attr_str(const struct nlattr *a)
+{
+        uint16_t n = nla_body_len(a);
+        const char *s = nla_body(a);
+
+        return n > 0 && memchr(s, '\0', n) ? s : NULL;
+}
+
+static bool attr_u8(const struct nlattr *a, uint8_t *out)
+{
+        if (nla_body_len(a) < 1)
+                return false;
+        *out = *(const uint8_t *)nla_body(a);
+        return true;
+}
+
 static void parse_stats64(const struct nlattr *a, struct prov_link *l)
 {
         struct rtnl_link_stats64 s;
-        uint16_t n = nla_len_(a);
+        uint16_t n = nla_body_len(a);
 
         memset(&s, 0, sizeof(s));
-        memcpy(&s, nla_data_(a), n < sizeof(s) ? n : sizeof(s));
+        memcpy(&s, nla_body(a), n < sizeof(s) ? n : sizeof(s));
         l->stats = (struct prov_stats){s.rx_packets, s.tx_packets,  s.rx_bytes,   s.tx_bytes,
                                        s.rx_errors,  s.tx_errors,   s.rx_dropped, s.tx_dropped,
                                        s.multicast,  s.rx_nohandler};
@@ -39,11 +55,10 @@ static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
 {
         const struct nlattr *a;
         uint8_t type;
-        long rem;
 
-        nla_for_each_nested_(a, data, rem)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(data), nla_nest_end(data))
         {
-                if (nla_type_(a) == IFLA_TUN_TYPE && nla_u8_(a, &type) && type == IFF_TAP)
+                if (nla_kind(a) == IFLA_TUN_TYPE && attr_u8(a, &type) && type == IFF_TAP)
                         l->kind = "tap";
         }
 }
@@ -51,13 +66,12 @@ static void parse_info_data_tun(const struct nlattr *data, struct prov_link *l)
 static void parse_linkinfo(const struct nlattr *info, struct prov_link *l)
 {
         const struct nlattr *a, *data = NULL;
-        long rem;
 
-        nla_for_each_nested_(a, info, rem)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(info), nla_nest_end(info))
         {
-                if (nla_type_(a) == IFLA_INFO_KIND)
-                        l->kind = nla_str_(a);
-                else if (nla_type_(a) == IFLA_INFO_DATA)
+                if (nla_kind(a) == IFLA_INFO_KIND)
+                        l->kind = attr_str(a);
+                else if (nla_kind(a) == IFLA_INFO_DATA)
                         data = a;
         }
         if (l->kind && !strcmp(l->kind, "tun") && data)
@@ -66,20 +80,19 @@ static void parse_linkinfo(const struct nlattr *info, struct prov_link *l)
 
 static int32_t conf_at(const struct nlattr *a, unsigned idx)
 {
-        const int32_t *v = nla_data_(a);
+        const int32_t *v = nla_body(a);
 
-        return (size_t)nla_len_(a) >= (idx + 1) * sizeof(int32_t) ? v[idx] : 0;
+        return (size_t)nla_body_len(a) >= (idx + 1) * sizeof(int32_t) ? v[idx] : 0;
 }
 
 static void parse_inet(const struct nlattr *af, struct prov_ip_conf *c)
 {
         const struct nlattr *a;
-        long rem;
 
         c->present = true;
-        nla_for_each_nested_(a, af, rem)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(af), nla_nest_end(af))
         {
-                if (nla_type_(a) == IFLA_INET_CONF) /* index = IPV4_DEVCONF_x - 1 */
+                if (nla_kind(a) == IFLA_INET_CONF) /* index = IPV4_DEVCONF_x - 1 */
                         c->forwarding = conf_at(a, IPV4_DEVCONF_FORWARDING - 1);
         }
 }
@@ -101,9 +114,9 @@ static void parse_inet6_cacheinfo(const struct nlattr *a, struct prov_ip_conf *c
 {
         struct ifla_cacheinfo ci;
 
-        if (nla_len_(a) < sizeof(ci))
+        if (nla_body_len(a) < sizeof(ci))
                 return;
-        memcpy(&ci, nla_data_(a), sizeof(ci));
+        memcpy(&ci, nla_body(a), sizeof(ci));
         c->max_reasm_len = ci.max_reasm_len;
         c->reachable_ms = ci.reachable_time;
         c->retrans_ms = ci.retrans_time;
@@ -115,7 +128,7 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
         uint32_t flags;
         uint8_t mode;
 
-        switch (nla_type_(a)) {
+        switch (nla_kind(a)) {
         case IFLA_INET6_CONF:
                 parse_inet6_conf(a, c);
                 break;
@@ -123,19 +136,19 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
                 parse_inet6_cacheinfo(a, c);
                 break;
         case IFLA_INET6_FLAGS:
-                if (nla_u32_(a, &flags))
+                if (nla_u32(a, &flags))
                         c->ra_flags = ((flags & INET6_IF_RA_MANAGED) ? PROV_RA_MANAGED : 0) |
                                       ((flags & INET6_IF_RA_OTHERCONF) ? PROV_RA_OTHERCONF : 0);
                 break;
         case IFLA_INET6_ADDR_GEN_MODE:
-                if (nla_u8_(a, &mode))
+                if (attr_u8(a, &mode))
                         c->addr_gen_mode = mode == IN6_ADDR_GEN_MODE_EUI64  ? PROV_ADDR_GEN_EUI64
                                            : mode == IN6_ADDR_GEN_MODE_NONE ? PROV_ADDR_GEN_NONE
                                                                             : PROV_ADDR_GEN_OTHER;
                 break;
         case IFLA_INET6_TOKEN:
-                if (nla_len_(a) >= sizeof(struct in6_addr))
-                        memcpy(&c->token, (const uint8_t *)nla_data_(a) + 8, 8);
+                if (nla_body_len(a) >= sizeof(struct in6_addr))
+                        memcpy(&c->token, (const uint8_t *)nla_body(a) + 8, 8);
                 break;
         }
 }
@@ -143,35 +156,35 @@ static void parse_inet6_attr(const struct nlattr *a, struct prov_ip_conf *c)
 static void parse_af_spec(const struct nlattr *spec, struct prov_link *l)
 {
         const struct nlattr *af, *a;
-        long rem, rem6;
 
-        nla_for_each_nested_(af, spec, rem)
+        NLA_FOR_EACH(af, (const struct nlattr *)nla_body(spec), nla_nest_end(spec))
         {
-                if (nla_type_(af) == AF_INET) {
+                if (nla_kind(af) == AF_INET) {
                         parse_inet(af, &l->inet);
-                } else if (nla_type_(af) == AF_INET6) {
+                } else if (nla_kind(af) == AF_INET6) {
                         l->inet6.present = true;
-                        nla_for_each_nested_(a, af, rem6) parse_inet6_attr(a, &l->inet6);
+                        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(af), nla_nest_end(af))
+                        parse_inet6_attr(a, &l->inet6);
                 }
         }
 }
 
 static void parse_addr(const struct nlattr *a, const uint8_t **p, uint16_t *len)
 {
-        *p = nla_data_(a);
-        *len = nla_len_(a);
+        *p = nla_body(a);
+        *len = nla_body_len(a);
 }
 
 static void parse_attr(const struct nlattr *a, struct prov_link *l)
 {
         uint8_t b;
 
-        switch (nla_type_(a)) {
+        switch (nla_kind(a)) {
         case IFLA_IFNAME:
-                l->name = nla_str_(a);
+                l->name = attr_str(a);
                 break;
         case IFLA_IFALIAS:
-                l->alias = nla_str_(a);
+                l->alias = attr_str(a);
                 break;
         case IFLA_ADDRESS:
                 parse_addr(a, &l->addr, &l->addr_len);
@@ -180,25 +193,25 @@ static void parse_attr(const struct nlattr *a, struct prov_link *l)
                 parse_addr(a, &l->perm_addr, &l->perm_addr_len);
                 break;
         case IFLA_MTU:
-                nla_u32_(a, &l->mtu);
+                nla_u32(a, &l->mtu);
                 break;
         case IFLA_TXQLEN:
-                nla_u32_(a, &l->txqlen);
+                nla_u32(a, &l->txqlen);
                 break;
         case IFLA_LINK:
-                nla_u32_(a, &l->link);
+                nla_u32(a, &l->link);
                 break;
         case IFLA_LINK_NETNSID:
                 l->link_other_netns = true;
                 break;
         case IFLA_MASTER:
-                nla_u32_(a, &l->master);
+                nla_u32(a, &l->master);
                 break;
         case IFLA_OPERSTATE:
-                nla_u8_(a, &l->operstate);
+                attr_u8(a, &l->operstate);
                 break;
         case IFLA_CARRIER:
-                if (nla_u8_(a, &b))
+                if (attr_u8(a, &b))
                         l->carrier = b ? 1 : 0;
                 break;
         case IFLA_STATS64:
@@ -211,10 +224,10 @@ static void parse_attr(const struct nlattr *a, struct prov_link *l)
                 parse_af_spec(a, l);
                 break;
         case IFLA_PARENT_DEV_NAME:
-                l->parent_dev = nla_str_(a);
+                l->parent_dev = attr_str(a);
                 break;
         case IFLA_PARENT_DEV_BUS_NAME:
-                l->parent_bus = nla_str_(a);
+                l->parent_bus = attr_str(a);
                 break;
         }
 }
@@ -223,7 +236,6 @@ int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *l)
 {
         const struct ifinfomsg *ifi;
         const struct nlattr *a;
-        long rem;
 
         if (nlh->nlmsg_type != RTM_NEWLINK || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
                 return -EBADMSG;
@@ -233,9 +245,8 @@ int link_parse(const struct nlmsghdr *nlh, unsigned want, struct prov_link *l)
         l->arphrd = ifi->ifi_type;
         l->flags = ifi->ifi_flags;
         l->carrier = -1;
-        nla_for_each_(a, (const char *)ifi + NLMSG_ALIGN(sizeof(*ifi)),
-                      nlh->nlmsg_len - NLMSG_LENGTH(NLMSG_ALIGN(sizeof(*ifi))), rem)
-            parse_attr(a, l);
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ifi)), nla_msg_end(nlh))
+        parse_attr(a, l);
         if (!(want & PROV_WANT_STATS)) /* the kernel sends IFLA_STATS64 regardless */
                 l->has_stats = false;
         if (!l->name || l->ifindex == 0)
