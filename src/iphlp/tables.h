@@ -48,6 +48,13 @@ struct tbl {
                     {NULL, 0, 0, true}, false, false, true, {0}, 0                           \
         }
 
+/* The same for a table known by its sizes: header = offsetof(TABLE, Table). */
+#define TBL_INIT_SIZES(header, row_size, hint, site)                                           \
+        {                                                                                      \
+                {NULL, (header), (row_size), 0, 0, (hint), (site)}, {NULL, 0, 0, true}, false, \
+                    false, true, {0}, 0                                                        \
+        }
+
 /* The walk: resets t->b.n in its begin() and adds rows with tbl_next. */
 typedef int (*tbl_walk_fn)(struct tbl *t, void *ctx);
 
