@@ -1,6 +1,7 @@
 /* cmd_addresses.c - `winnet addresses [--anycast|--multicast] [-4|-6]`:
  * GetUnicastIpAddressTable (or the anycast / multicast table) as an aligned
  * table or, with --json, every row field. */
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/socket.h>
 
@@ -56,8 +57,8 @@ static const char *suffix_name(NL_SUFFIX_ORIGIN o)
         return (unsigned)o < 6 ? n[o] : "?";
 }
 
-static void put_unicast(struct table *t, const MIB_UNICASTIPADDRESS_ROW *r,
-                        const struct ifnames *names)
+static void put_unicast_row(struct table *t, const MIB_UNICASTIPADDRESS_ROW *r,
+                            const struct ifnames *names)
 {
         char a[80], n[IF_MAX_STRING_SIZE + 1];
 
@@ -88,54 +89,64 @@ static void put_group(struct table *t, const SOCKADDR_INET *addr, NET_IFINDEX in
         table_u64(t, 4, luid);
 }
 
-static int show_unicast(struct cli *cli, ADDRESS_FAMILY family, const struct ifnames *names)
+static void put_unicast(struct table *t, const void *row, const struct ifnames *names)
 {
-        PMIB_UNICASTIPADDRESS_TABLE rows = NULL;
-        struct table *t;
-        DWORD err = GetUnicastIpAddressTable(family, &rows);
-        ULONG i;
-
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND) /* NOT_FOUND: an empty table */
-                return cli_api_error("GetUnicastIpAddressTable", err);
-        t = table_new(unicast_cols, sizeof(unicast_cols) / sizeof(unicast_cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_unicast(t, &rows->Table[i], names);
-        FreeMibTable(rows);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        put_unicast_row(t, row, names);
 }
 
-static int show_anycast(struct cli *cli, ADDRESS_FAMILY family, const struct ifnames *names)
+static void put_anycast(struct table *t, const void *row, const struct ifnames *names)
 {
-        PMIB_ANYCASTIPADDRESS_TABLE rows = NULL;
-        struct table *t;
-        DWORD err = GetAnycastIpAddressTable(family, &rows);
-        ULONG i;
+        const MIB_ANYCASTIPADDRESS_ROW *r = row;
 
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND)
-                return cli_api_error("GetAnycastIpAddressTable", err);
-        t = table_new(group_cols, sizeof(group_cols) / sizeof(group_cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_group(t, &rows->Table[i].Address, rows->Table[i].InterfaceIndex,
-                          rows->Table[i].ScopeId.Value, rows->Table[i].InterfaceLuid.Value, names);
-        FreeMibTable(rows);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        put_group(t, &r->Address, r->InterfaceIndex, r->ScopeId.Value, r->InterfaceLuid.Value,
+                  names);
 }
 
-static int show_multicast(struct cli *cli, ADDRESS_FAMILY family, const struct ifnames *names)
+static void put_multicast(struct table *t, const void *row, const struct ifnames *names)
 {
-        PMIB_MULTICASTIPADDRESS_TABLE rows = NULL;
-        struct table *t;
-        DWORD err = GetMulticastIpAddressTable(family, &rows);
-        ULONG i;
+        const MIB_MULTICASTIPADDRESS_ROW *r = row;
 
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND)
-                return cli_api_error("GetMulticastIpAddressTable", err);
-        t = table_new(group_cols, sizeof(group_cols) / sizeof(group_cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_group(t, &rows->Table[i].Address, rows->Table[i].InterfaceIndex,
-                          rows->Table[i].ScopeId.Value, rows->Table[i].InterfaceLuid.Value, names);
-        FreeMibTable(rows);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        put_group(t, &r->Address, r->InterfaceIndex, r->ScopeId.Value, r->InterfaceLuid.Value,
+                  names);
+}
+
+static const struct mib_view unicast_view = {"GetUnicastIpAddressTable",
+                                             unicast_cols,
+                                             sizeof(unicast_cols) / sizeof(unicast_cols[0]),
+                                             offsetof(MIB_UNICASTIPADDRESS_TABLE, Table),
+                                             sizeof(MIB_UNICASTIPADDRESS_ROW),
+                                             put_unicast};
+static const struct mib_view anycast_view = {"GetAnycastIpAddressTable",
+                                             group_cols,
+                                             sizeof(group_cols) / sizeof(group_cols[0]),
+                                             offsetof(MIB_ANYCASTIPADDRESS_TABLE, Table),
+                                             sizeof(MIB_ANYCASTIPADDRESS_ROW),
+                                             put_anycast};
+static const struct mib_view multicast_view = {"GetMulticastIpAddressTable",
+                                               group_cols,
+                                               sizeof(group_cols) / sizeof(group_cols[0]),
+                                               offsetof(MIB_MULTICASTIPADDRESS_TABLE, Table),
+                                               sizeof(MIB_MULTICASTIPADDRESS_ROW),
+                                               put_multicast};
+
+/* Reads the chosen table (0 unicast, 1 anycast, 2 multicast) and prints it. */
+static int show(struct cli *cli, int which, ADDRESS_FAMILY family, const struct ifnames *names)
+{
+        PMIB_UNICASTIPADDRESS_TABLE unicast = NULL;
+        PMIB_ANYCASTIPADDRESS_TABLE anycast = NULL;
+        PMIB_MULTICASTIPADDRESS_TABLE multicast = NULL;
+        DWORD err;
+
+        if (which == 1) {
+                err = GetAnycastIpAddressTable(family, &anycast);
+                return print_mib_table(cli, &anycast_view, err, anycast, names);
+        }
+        if (which == 2) {
+                err = GetMulticastIpAddressTable(family, &multicast);
+                return print_mib_table(cli, &multicast_view, err, multicast, names);
+        }
+        err = GetUnicastIpAddressTable(family, &unicast);
+        return print_mib_table(cli, &unicast_view, err, unicast, names);
 }
 
 int cmd_addresses(struct cli *cli, int argc, char **argv)
@@ -150,12 +161,7 @@ int cmd_addresses(struct cli *cli, int argc, char **argv)
         if (hits[0] && hits[1])
                 return cli_error("addresses: --anycast and --multicast exclude each other"), 2;
         ifnames_load(&names);
-        if (hits[0])
-                r = show_anycast(cli, family, &names);
-        else if (hits[1])
-                r = show_multicast(cli, family, &names);
-        else
-                r = show_unicast(cli, family, &names);
+        r = show(cli, hits[0] ? 1 : hits[1] ? 2 : 0, family, &names);
         ifnames_free(&names);
         return r;
 }

@@ -1,5 +1,6 @@
 /* cmd_neighbors.c - `winnet neighbors [-4|-6]`: GetIpNetTable2 (the ARP and NDP
  * caches) as an aligned table or, with --json, every field. */
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/socket.h>
 
@@ -29,8 +30,9 @@ static const char *state_name(NL_NEIGHBOR_STATE s)
         return (unsigned)s < 7 ? n[s] : "?";
 }
 
-static void put_row(struct table *t, const MIB_IPNET_ROW2 *r, const struct ifnames *names)
+static void put_row(struct table *t, const void *row, const struct ifnames *names)
 {
+        const MIB_IPNET_ROW2 *r = row;
         char a[80], l[3 * IF_MAX_PHYS_ADDRESS_LENGTH + 1], n[IF_MAX_STRING_SIZE + 1];
 
         table_str(t, 0, sockaddr_text(&r->Address, a, sizeof(a)));
@@ -44,25 +46,26 @@ static void put_row(struct table *t, const MIB_IPNET_ROW2 *r, const struct ifnam
         table_u64(t, 8, r->InterfaceLuid.Value);
 }
 
+static const struct mib_view view = {"GetIpNetTable2",
+                                     cols,
+                                     sizeof(cols) / sizeof(cols[0]),
+                                     offsetof(MIB_IPNET_TABLE2, Table),
+                                     sizeof(MIB_IPNET_ROW2),
+                                     put_row};
+
 int cmd_neighbors(struct cli *cli, int argc, char **argv)
 {
         PMIB_IPNET_TABLE2 rows = NULL;
         ADDRESS_FAMILY family;
         struct ifnames names;
-        struct table *t;
         DWORD err;
-        ULONG i;
+        int r;
 
         if (parse_family_opts("neighbors", argc, argv, &family, NULL, NULL))
                 return 2;
         err = GetIpNetTable2(family, &rows);
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND)
-                return cli_api_error("GetIpNetTable2", err);
         ifnames_load(&names);
-        t = table_new(cols, sizeof(cols) / sizeof(cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_row(t, &rows->Table[i], &names);
-        FreeMibTable(rows);
+        r = print_mib_table(cli, &view, err, rows, &names);
         ifnames_free(&names);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        return r;
 }

@@ -1,5 +1,6 @@
 /* cmd_paths.c - `winnet paths [-4|-6]`: GetIpPathTable (the kernel's learned path
  * MTUs and redirects) as an aligned table or, with --json, every field. */
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/socket.h>
 
@@ -25,8 +26,9 @@ static const struct column cols[] = {
     {"luid", COL_U64, false, false},
 };
 
-static void put_row(struct table *t, const MIB_IPPATH_ROW *r, const struct ifnames *names)
+static void put_row(struct table *t, const void *row, const struct ifnames *names)
 {
+        const MIB_IPPATH_ROW *r = row;
         char d[80], h[80], s[80], n[IF_MAX_STRING_SIZE + 1];
 
         table_str(t, 0, sockaddr_text(&r->Destination, d, sizeof(d)));
@@ -44,25 +46,26 @@ static void put_row(struct table *t, const MIB_IPPATH_ROW *r, const struct ifnam
         table_u64(t, 12, r->InterfaceLuid.Value);
 }
 
+static const struct mib_view view = {"GetIpPathTable",
+                                     cols,
+                                     sizeof(cols) / sizeof(cols[0]),
+                                     offsetof(MIB_IPPATH_TABLE, Table),
+                                     sizeof(MIB_IPPATH_ROW),
+                                     put_row};
+
 int cmd_paths(struct cli *cli, int argc, char **argv)
 {
         PMIB_IPPATH_TABLE rows = NULL;
         ADDRESS_FAMILY family;
         struct ifnames names;
-        struct table *t;
         DWORD err;
-        ULONG i;
+        int r;
 
         if (parse_family_opts("paths", argc, argv, &family, NULL, NULL))
                 return 2;
         err = GetIpPathTable(family, &rows);
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND)
-                return cli_api_error("GetIpPathTable", err);
         ifnames_load(&names);
-        t = table_new(cols, sizeof(cols) / sizeof(cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_row(t, &rows->Table[i], &names);
-        FreeMibTable(rows);
+        r = print_mib_table(cli, &view, err, rows, &names);
         ifnames_free(&names);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        return r;
 }

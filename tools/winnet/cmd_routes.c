@@ -1,5 +1,6 @@
 /* cmd_routes.c - `winnet routes [-4|-6]`: GetIpForwardTable2 (every routing
  * table, one row per next hop) as an aligned table or, with --json, every field. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -29,8 +30,9 @@ static const struct column cols[] = {
     {"luid", COL_U64, false, false},
 };
 
-static void put_row(struct table *t, const MIB_IPFORWARD_ROW2 *r, const struct ifnames *names)
+static void put_row(struct table *t, const void *row, const struct ifnames *names)
 {
+        const MIB_IPFORWARD_ROW2 *r = row;
         char d[96], h[80], n[IF_MAX_STRING_SIZE + 1];
         size_t len;
 
@@ -55,25 +57,24 @@ static void put_row(struct table *t, const MIB_IPFORWARD_ROW2 *r, const struct i
         table_u64(t, 15, r->InterfaceLuid.Value);
 }
 
+static const struct mib_view view = {
+    "GetIpForwardTable2",           cols,
+    sizeof(cols) / sizeof(cols[0]), offsetof(MIB_IPFORWARD_TABLE2, Table),
+    sizeof(MIB_IPFORWARD_ROW2),     put_row};
+
 int cmd_routes(struct cli *cli, int argc, char **argv)
 {
         PMIB_IPFORWARD_TABLE2 rows = NULL;
         ADDRESS_FAMILY family;
         struct ifnames names;
-        struct table *t;
         DWORD err;
-        ULONG i;
+        int r;
 
         if (parse_family_opts("routes", argc, argv, &family, NULL, NULL))
                 return 2;
         err = GetIpForwardTable2(family, &rows);
-        if (err != NO_ERROR && err != ERROR_NOT_FOUND)
-                return cli_api_error("GetIpForwardTable2", err);
         ifnames_load(&names);
-        t = table_new(cols, sizeof(cols) / sizeof(cols[0]));
-        for (i = 0; t && rows && i < rows->NumEntries && table_row(t) == 0; i++)
-                put_row(t, &rows->Table[i], &names);
-        FreeMibTable(rows);
+        r = print_mib_table(cli, &view, err, rows, &names);
         ifnames_free(&names);
-        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+        return r;
 }

@@ -83,3 +83,22 @@ int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *re
         }
         return 0;
 }
+
+int print_mib_table(struct cli *cli, const struct mib_view *v, DWORD err, void *mib,
+                    const struct ifnames *names)
+{
+        const unsigned char *rows = mib;
+        struct table *t;
+        ULONG i, n;
+
+        if (err != NO_ERROR && err != ERROR_NOT_FOUND) {
+                FreeMibTable(mib);
+                return cli_api_error(v->api, err);
+        }
+        n = mib ? *(const ULONG *)mib : 0;
+        t = table_new(v->cols, v->ncols);
+        for (i = 0; t && i < n && table_row(t) == 0; i++)
+                v->put(t, rows + v->rows_at + (size_t)i * v->row_size, names);
+        FreeMibTable(mib);
+        return t ? table_print(t, cli, stdout) : cli_error("out of memory");
+}

@@ -8,6 +8,8 @@
 
 #include "iphlpapi.h"
 
+#include "cli.h"
+
 /* Index -> alias for every interface; names fall back to the index when the
  * table could not be read. */
 struct ifnames {
@@ -26,5 +28,21 @@ const char *lladdr_text(const UCHAR *addr, ULONG len, char *buf, size_t cap);
  * when extra[i] is given). Returns 0, or 2 after printing an error. */
 int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *ret,
                       const char *const *extra, int *hits);
+
+/* How one MIB table is shown: its rows start at `rows_at` (offsetof(TABLE, Table))
+ * after the ULONG NumEntries and are `row_size` bytes apart; put() fills one
+ * output row from one MIB row. */
+struct mib_view {
+        const char *api; /* the call, for its error message */
+        const struct column *cols;
+        size_t ncols;
+        size_t rows_at, row_size;
+        void (*put)(struct table *t, const void *row, const struct ifnames *names);
+};
+
+/* Prints `mib` as `api` returned it with `err` (ERROR_NOT_FOUND: an empty table)
+ * and frees it. Returns the command's exit code. */
+int print_mib_table(struct cli *cli, const struct mib_view *v, DWORD err, void *mib,
+                    const struct ifnames *names);
 
 #endif /* WINNET_CLI_NET_TEXT_H */
