@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "fault_walk.h"
+
 #include "iphlpapi.h"
 #include "winnet.h"
 
@@ -41,51 +43,12 @@ static int group_teardown(void **state)
         return 0;
 }
 
-typedef DWORD (*api_call)(void);
-
-struct attempt {
-        api_call call;
-        unsigned long nth;
-        DWORD result;
-};
-
-static void *attempt_thread(void *p)
+/* Fails allocation 1, 2, ... of `call` until it succeeds (tests/common/fault_walk.h). */
+static void fail_every_allocation(const char *name, fault_walk_call call)
 {
-        struct attempt *a = p;
+        const struct fault_walk w = {name, call, iphlp_reset_hints, 200, 2};
 
-        iphlp_reset_hints();
-        winnet_fault_fail_nth(a->nth);
-        a->result = a->call();
-        winnet_fault_fail_nth(0);
-        return NULL;
-}
-
-/* Fails allocation 1, 2, ... of `call` until it succeeds. */
-static void fail_every_allocation(const char *name, api_call call)
-{
-        size_t live = winnet_verifier_live_blocks();
-        struct attempt a = {call, 0, 0};
-        unsigned long failures = 0;
-
-        for (a.nth = 1; a.nth < 200; a.nth++) {
-                pthread_t t;
-
-                assert_int_equal(pthread_create(&t, NULL, attempt_thread, &a), 0);
-                pthread_join(t, NULL);
-                if (a.result == NO_ERROR)
-                        break;
-                if (a.result != ERROR_NOT_ENOUGH_MEMORY)
-                        fail_msg("%s: allocation %lu failed: got %u, expected 8", name, a.nth,
-                                 a.result);
-                failures++;
-                if (winnet_verifier_live_blocks() != live)
-                        fail_msg("%s: allocation %lu failed: %zu blocks leaked", name, a.nth,
-                                 winnet_verifier_live_blocks() - live);
-        }
-        assert_int_equal(a.result, NO_ERROR);
-        assert_true(failures >= 2); /* at least the thread's state and the table/row */
-        assert_int_equal(winnet_verifier_live_blocks(), live);
-        print_message("%s: %lu allocation failures, all clean\n", name, failures);
+        fault_walk_run(&w);
 }
 
 #define TABLE_CALL(fn, type, expr)                                          \
