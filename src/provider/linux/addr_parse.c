@@ -105,6 +105,8 @@ int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
         ifa = NLMSG_DATA(nlh);
         if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
                 return -EBADMSG;
+        if (ifa->ifa_prefixlen > (ifa->ifa_family == AF_INET ? 32 : 128))
+                return -EBADMSG; /* past the address width: masks would be undefined */
         memset(r, 0, sizeof(*r));
         r->kind = kind;
         r->family = ifa->ifa_family;

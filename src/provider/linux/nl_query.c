@@ -41,6 +41,34 @@ static ssize_t recv_datagram(struct nl_state *st, int fd)
         return n;
 }
 
+/* Checks what libmnl takes on trust: every message fits the datagram (mnl_nlmsg_ok
+ * compares nlmsg_len as an int, so a length of 2^31 or more would pass it and walk
+ * gigabytes past the buffer) and every NLMSG_ERROR carries a real -errno. The
+ * kernel keeps both promises; a datagram that breaks one is refused whole. */
+static bool datagram_ok(const char *buf, size_t n)
+{
+        const struct nlmsghdr *h;
+        size_t off = 0;
+        int32_t err;
+
+        while (n - off >= sizeof(*h)) {
+                h = (const struct nlmsghdr *)(buf + off);
+                if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > n - off)
+                        return false;
+                if (h->nlmsg_type == NLMSG_ERROR) {
+                        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(err)))
+                                return false;
+                        memcpy(&err, NLMSG_DATA(h), sizeof(err));
+                        if (err > 0 || err < -4095)
+                                return false;
+                }
+                off += NLMSG_ALIGN(h->nlmsg_len);
+                if (off > n)
+                        off = n;
+        }
+        return true;
+}
+
 /* One attempt. Returns 0, -EINTR (dump interrupted), -EMSGSIZE, -ENOBUFS
  * (restartable) or a final -errno. */
 static int query_once(struct nl_state *st, const struct nl_query *q, struct mnl_socket *s)
@@ -56,13 +84,16 @@ static int query_once(struct nl_state *st, const struct nl_query *q, struct mnl_
                 n = recv_datagram(st, fd);
                 if (n < 0)
                         return (int)n;
+                if (!datagram_ok(st->buf, (size_t)n))
+                        return -EBADMSG;
                 *q->cb_err = 0;
                 errno = 0;
                 r = mnl_cb_run(st->buf, (size_t)n, st->seq, portid, q->cb, q->data);
                 if (r == MNL_CB_STOP)
                         return 0;
                 if (r == MNL_CB_ERROR) /* libmnl reports NLM_F_DUMP_INTR as EINTR */
-                        return *q->cb_err ? *q->cb_err : (errno ? -errno : -EPROTO);
+                        return *q->cb_err ? *q->cb_err
+                                          : (errno > 0 && errno <= 4095 ? -errno : -EPROTO);
                 if (!(q->req->nlmsg_flags & NLM_F_DUMP))
                         return 0; /* the single reply arrived */
         }

@@ -187,6 +187,10 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
         rtm = NLMSG_DATA(nlh);
         if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
                 return -EBADMSG;
+        /* prefix lengths past the address width would make masks undefined */
+        if (rtm->rtm_dst_len > (rtm->rtm_family == AF_INET ? 32 : 128) ||
+            rtm->rtm_src_len > (rtm->rtm_family == AF_INET ? 32 : 128))
+                return -EBADMSG;
         memset(&r, 0, sizeof(r));
         r.family = rtm->rtm_family;
         r.dst_len = rtm->rtm_dst_len;
