@@ -14,6 +14,7 @@ mkdir -p "$build/artifacts"
 summary="$build/fuzz-summary.txt"
 : > "$summary"
 failed=0
+passed=0
 for t in "$@"; do
 	mkdir -p "$build/corpus/$t"
 	log="$build/fuzz-$t.log"
@@ -27,12 +28,15 @@ for t in "$@"; do
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
 	if [ "$rc" -eq 0 ]; then
 		verdict=clean
+		passed=$((passed + 1))
 	else
 		verdict="FAILED (exit $rc; see $log)"
-		failed=1
+		failed=$((failed + 1))
 		grep -E 'ERROR|runtime error|SUMMARY|^fuzz_|^nl_apis' "$log" | head -5
 	fi
 	printf '%-16s %10s execs %7s/s  %s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$cov" \
 		"$verdict" | tee -a "$summary"
 done
-exit $failed
+# The plain closing line CI reads: one target per test.
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
