@@ -1,9 +1,13 @@
 /* harness.c - timing, medians and the report lines of bench/harness.h. */
+#include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -133,4 +137,37 @@ long bench_peak_rss_kib(void)
 
         getrusage(RUSAGE_SELF, &ru);
         return ru.ru_maxrss;
+}
+
+static char netns_name[64];
+
+static void netns_delete(void)
+{
+        char path[128];
+
+        snprintf(path, sizeof(path), "/run/netns/%s", netns_name);
+        umount2(path, MNT_DETACH);
+        unlink(path);
+}
+
+const char *bench_netns_enter(const char *tag)
+{
+        char cmd[160], path[128];
+        int fd;
+
+        snprintf(netns_name, sizeof(netns_name), "wnb-%s-%d", tag, (int)getpid());
+        snprintf(cmd, sizeof(cmd), "ip netns add %s", netns_name);
+        if (geteuid() != 0 || system(cmd) != 0)
+                return NULL;
+        atexit(netns_delete);
+        snprintf(path, sizeof(path), "/run/netns/%s", netns_name);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return NULL;
+        if (setns(fd, CLONE_NEWNET) < 0) {
+                close(fd);
+                return NULL;
+        }
+        close(fd);
+        return system("ip link set lo up") == 0 ? netns_name : NULL;
 }

@@ -35,6 +35,11 @@ void bench_report_value(const char *name, double value, const char *unit);
 /* Peak resident set size of this process so far, in KiB. */
 long bench_peak_rss_kib(void);
 
+/* Creates the network namespace wnb-<tag>-<pid>, moves the calling thread into
+ * it, brings lo up, and deletes the namespace at exit. Returns its name (valid
+ * until exit), or NULL when it cannot (not root, no netns support). */
+const char *bench_netns_enter(const char *tag);
+
 /* Keeps the compiler from optimising away a computed value. */
 #define bench_keep(p) __asm__ volatile("" : : "g"(p) : "memory")
 

@@ -11,11 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ifaddrs.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,33 +25,6 @@
 #include "iphlpapi.h"
 
 #define RAW_BUF_SIZE 32768 /* what the kernel fills per dump datagram at most */
-
-static char ns_path[128];
-
-static void delete_namespace(void)
-{
-        if (ns_path[0]) {
-                umount2(ns_path, MNT_DETACH);
-                unlink(ns_path);
-        }
-}
-
-static int enter_new_namespace(void)
-{
-        char cmd[256];
-        int fd;
-
-        snprintf(cmd, sizeof(cmd), "ip netns add wnb-iphlp-%d", (int)getpid());
-        if (system(cmd) != 0)
-                return -1;
-        snprintf(ns_path, sizeof(ns_path), "/run/netns/wnb-iphlp-%d", (int)getpid());
-        atexit(delete_namespace);
-        fd = open(ns_path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
-                return -1;
-        close(fd);
-        return system("ip link set lo up");
-}
 
 /* Grows the namespace to `total` interfaces (lo included) with veth pairs. */
 static int grow_to(int *have, int total)
@@ -223,7 +194,7 @@ int main(void)
                 printf("bench_iphlp: skipped: needs root to create a network namespace\n");
                 return 0;
         }
-        if (enter_new_namespace() < 0) {
+        if (!bench_netns_enter("iphlp")) {
                 printf("bench_iphlp: skipped: cannot create a network namespace\n");
                 return 0;
         }

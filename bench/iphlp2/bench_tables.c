@@ -8,11 +8,9 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <ifaddrs.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -27,33 +25,6 @@
 #define RAW_BUF_SIZE 32768
 #define INTERFACES   1000
 #define ROUTES       10000
-
-static char ns_path[128];
-
-static void delete_namespace(void)
-{
-        if (ns_path[0]) {
-                umount2(ns_path, MNT_DETACH);
-                unlink(ns_path);
-        }
-}
-
-static int enter_new_namespace(void)
-{
-        char cmd[256];
-        int fd;
-
-        snprintf(cmd, sizeof(cmd), "ip netns add wnb-tables-%d", (int)getpid());
-        if (system(cmd) != 0)
-                return -1;
-        snprintf(ns_path, sizeof(ns_path), "/run/netns/wnb-tables-%d", (int)getpid());
-        atexit(delete_namespace);
-        fd = open(ns_path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
-                return -1;
-        close(fd);
-        return system("ip link set lo up");
-}
 
 /* 500 veth pairs (1,000 interfaces besides lo), an IPv4 and an IPv6 address on
  * each, one neighbour each, and 10,000 IPv6 routes over the first pair. */
@@ -259,7 +230,7 @@ int main(void)
                 printf("bench_tables: skipped: needs root to create a network namespace\n");
                 return 0;
         }
-        if (enter_new_namespace() < 0 || populate() < 0) {
+        if (!bench_netns_enter("tables") || populate() < 0) {
                 printf("bench_tables: skipped: cannot build the namespace\n");
                 return 0;
         }
