@@ -222,9 +222,8 @@ static inline int block_cache_put(struct block_header *h)
 static inline int block_release(void *payload, enum block_family family, const char *api)
 {
 #if BLOCK_CACHE
-        struct block_header *h = block_header_of(payload), *top;
-        uint64_t st, depth;
-        unsigned c;
+        struct block_header *h = block_header_of(payload);
+        uint64_t st;
 
         /* A page-aligned payload may be an underrun guard block (guard.h) with no
          * header in front of it: the slow path looks it up first. */
@@ -234,19 +233,9 @@ static inline int block_release(void *payload, enum block_family family, const c
                              1)) {
                 st = h->state;
                 if ((st & ~BLOCK_STATE_CLASS_MASK) ==
-                    block_state(BLOCK_COOKIE_LIVE, family, BLOCK_F_CLASSED)) {
-                        c = (unsigned)(st >> 56) & 0xfu;
-                        top = block_tcache.head[c];
-                        depth = top ? top->spare + 1 : 1;
-                        if (__builtin_expect(
-                                depth <= BLOCK_CLASS_DEPTH(c) && block_tcache.registered, 1)) {
-                                h->state = (st & ~0xffffffffull) | BLOCK_COOKIE_FREED;
-                                h->size = (uint64_t)(uintptr_t)top;
-                                h->spare = depth;
-                                block_tcache.head[c] = h;
-                                return 0;
-                        }
-                }
+                        block_state(BLOCK_COOKIE_LIVE, family, BLOCK_F_CLASSED) &&
+                    block_cache_push(h, (unsigned)(st >> 56) & 0xfu))
+                        return 0;
         }
 #endif
         return block_free_checked(payload, family, api);

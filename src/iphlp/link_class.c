@@ -13,7 +13,7 @@
 #endif
 #define IF_TYPE_INFINIBAND_IANA 199 /* IANA ifType infiniband; ipifcons.h has no name */
 
-static IFTYPE type_of(uint16_t arphrd)
+IFTYPE link_type_of(uint16_t arphrd)
 {
         switch (arphrd) {
         case ARPHRD_ETHER:
@@ -134,7 +134,7 @@ static NET_IF_ACCESS_TYPE access_of(const struct prov_link *l)
 
 void link_classify(const struct prov_link *l, struct link_class *c)
 {
-        c->type = type_of(l->arphrd);
+        c->type = link_type_of(l->arphrd);
         c->tunnel = tunnel_of(l->arphrd);
         c->hardware = l->parent_dev != NULL && l->arphrd != ARPHRD_LOOPBACK;
         c->medium = medium_of(c->type);

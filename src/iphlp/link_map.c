@@ -8,17 +8,6 @@
 #include "alloc.h"
 #include "tables.h"
 
-IFTYPE link_type_of(uint16_t arphrd)
-{
-        struct prov_link l;
-        struct link_class cls;
-
-        memset(&l, 0, sizeof(l));
-        l.arphrd = arphrd;
-        link_classify(&l, &cls);
-        return cls.type;
-}
-
 static int map_begin(void *p)
 {
         struct link_map *m = p;

@@ -218,8 +218,6 @@ void listener_stop(struct listener *l);
 void listener_free(struct listener *l);
 
 /* notify_stable.c */
-int stable_table_build(ADDRESS_FAMILY family, PMIB_UNICASTIPADDRESS_TABLE *ret,
-                       struct alloc_site site);
 void stable_fire(struct notify_handle *h);
 
 /* Counters for tests and the CLI (notify_listener.c). */

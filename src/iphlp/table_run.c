@@ -59,7 +59,6 @@ static int collect(struct tbl *t, tbl_walk_fn walk, void *ctx)
         for (tries = 0; tries < TBL_TRIES; tries++) {
                 t->missing = false;
                 t->last_luid.Value = 0; /* the map is reloaded */
-                t->last_try = tries == TBL_TRIES - 1;
                 r = t->need_links ? link_map_load(&t->links) : 0;
                 if (r == 0)
                         r = walk(t, ctx);

@@ -36,7 +36,6 @@ struct tbl {
         struct table_build b;
         struct link_map links;
         bool missing;       /* a record named an unknown link in this try */
-        bool last_try;      /* drop records of unknown links instead of retrying */
         bool need_links;    /* load the link map (every table but the stack tables) */
         NET_LUID last_luid; /* the last lookup, 0 when none */
         uint32_t last_ifindex;
@@ -45,14 +44,14 @@ struct tbl {
 #define TBL_INIT(table_type, row_type, hint, site)                                           \
         {                                                                                    \
                 {NULL, offsetof(table_type, Table), sizeof(row_type), 0, 0, (hint), (site)}, \
-                    {NULL, 0, 0, true}, false, false, true, {0}, 0                           \
+                    {NULL, 0, 0, true}, false, true, {0}, 0                                  \
         }
 
 /* The same for a table known by its sizes: header = offsetof(TABLE, Table). */
 #define TBL_INIT_SIZES(header, row_size, hint, site)                                           \
         {                                                                                      \
                 {NULL, (header), (row_size), 0, 0, (hint), (site)}, {NULL, 0, 0, true}, false, \
-                    false, true, {0}, 0                                                        \
+                    true, {0}, 0                                                               \
         }
 
 /* The walk: resets t->b.n in its begin() and adds rows with tbl_next. */

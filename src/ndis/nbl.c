@@ -181,7 +181,6 @@ nbl_alloc_slow(NDIS_HANDLE handle, USHORT size, USHORT backfill, int with_nb, PM
                         return NULL;
                 }
                 block_header_of(ctx)->spare = KIND_CONTEXT;
-                block_header_of(ctx)->check = block_header_check(block_header_of(ctx));
                 separate = 1;
         }
         nbl_init(pool, o, ctx, size, backfill, separate, 0, chain, offset, length);
@@ -340,7 +339,6 @@ NDIS_STATUS NdisAllocateNetBufferListContext(PNET_BUFFER_LIST NetBufferList, USH
         if (!c)
                 return NDIS_STATUS_RESOURCES;
         block_header_of(c)->spare = KIND_CONTEXT;
-        block_header_of(c)->check = block_header_check(block_header_of(c));
         c->Next = NetBufferList->Context;
         c->Size = (USHORT)(ContextSize + ContextBackFill);
         c->Offset = ContextBackFill;

@@ -188,7 +188,6 @@ struct ndis_pool {
 
         pthread_mutex_t lock; /* depot, slabs, tracked list, retired counters */
         struct ndis_obj *depot;
-        size_t depot_len;
         void **slabs;
         size_t nslabs, slabs_cap;
         struct ndis_obj tracked;                /* list head of tracked objects */
@@ -244,13 +243,6 @@ void pool_counts(struct ndis_pool *pool, uint64_t *ret_allocs, uint64_t *ret_fre
 /* Checks `payload` is a live NDIS block of `kind` (MDLs, contexts); 0 or -1
  * (reported). */
 int ndis_check_kind(const void *payload, uint64_t kind, const char *api);
-
-static inline int pool_verifying(const struct ndis_pool *pool)
-{
-        return unlikely(pool->flags & NET_BUFFER_POOL_FLAG_VERIFY) ||
-               verifier_on(WINNET_VERIFIER_TRACK | WINNET_VERIFIER_QUARANTINE |
-                           WINNET_VERIFIER_IRQL);
-}
 
 /* Pops a free object from this thread's cache for `pool`, NULL when it is empty. */
 static inline struct ndis_obj *pool_cache_pop(struct ndis_pool *pool)

@@ -58,7 +58,6 @@ static void thread_exit(void *unused)
                                 c->head = o->next;
                                 o->next = pool->depot;
                                 pool->depot = o;
-                                pool->depot_len++;
                         }
                         pool->retired_allocs += c->allocs;
                         pool->retired_frees += c->frees;
@@ -171,7 +170,6 @@ static int slab_add(struct ndis_pool *pool, size_t n)
                 obj_init_header(pool, o, 0);
                 o->next = pool->depot;
                 pool->depot = o;
-                pool->depot_len++;
         }
         return 0;
 }
@@ -192,7 +190,6 @@ static struct ndis_obj *depot_pop(struct ndis_pool *pool)
                 return NULL;
         o = pool->depot;
         pool->depot = o->next;
-        pool->depot_len--;
         return o;
 }
 
@@ -350,7 +347,6 @@ void pool_free_slow(struct ndis_obj *o)
                 pthread_mutex_lock(&pool->lock);
                 o->next = pool->depot;
                 pool->depot = o;
-                pool->depot_len++;
                 pool->retired_frees++;
                 pthread_mutex_unlock(&pool->lock);
                 return;
@@ -552,7 +548,6 @@ struct ndis_pool *pool_create(struct ndis_pool *proto, NDIS_HANDLE driver, struc
         /* The block header names the kind, so a pool handle is checked like an
          * object. */
         block_header_of(pool)->spare = pool->kind;
-        block_header_of(pool)->check = block_header_check(block_header_of(pool));
         return pool;
 }
 

@@ -17,7 +17,6 @@
 
 struct slurp {
         char *text;
-        int err;
 };
 
 static int slurp_fd(int fd, struct slurp *s)
@@ -111,7 +110,7 @@ int igmp_proc_parse(const char *text, const struct prov_addr_visitor *v)
 
 int igmp_proc_walk(const struct prov_addr_visitor *v)
 {
-        struct slurp s = {NULL, 0};
+        struct slurp s = {NULL};
         int r = nl_in_namespace(slurp_here, &s);
 
         if (r < 0)
