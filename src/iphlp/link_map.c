@@ -38,7 +38,8 @@ static int map_link(void *p, const struct prov_link_brief *l)
                 return r;
         if (m->n && m->e[m->n - 1].ifindex >= l->ifindex)
                 m->sorted = false;
-        m->e[m->n++] = (struct link_map_entry){l->ifindex, link_type_of(l->arphrd), l->mtu};
+        m->e[m->n++] = (struct link_map_entry){
+            .ifindex = l->ifindex, .type = link_type_of(l->arphrd), .mtu = l->mtu};
         return 0;
 }
 
@@ -63,7 +64,7 @@ int link_map_load(struct link_map *m)
         return r;
 }
 
-const struct link_map_entry *link_map_find(const struct link_map *m, uint32_t ifindex)
+struct link_map_entry *link_map_find(const struct link_map *m, uint32_t ifindex)
 {
         size_t lo = 0, hi = m->n;
 

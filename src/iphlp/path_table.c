@@ -35,34 +35,41 @@ static int path_visit(void *p, const struct prov_route *r)
 }
 
 /* Speeds come after the dump: the speed query must not run while the route dump
- * still owns the thread's receive buffer. */
-static int set_speed(MIB_IPPATH_ROW *row, uint32_t *last_if, uint64_t *last_bps)
+ * still owns the thread's receive buffer. Each interface is asked once per call
+ * (its link-map entry remembers the answer), however its rows are ordered. */
+/* The link's speed in *ret_bps, IF_SPEED_UNKNOWN when it reports none; -ENOMEM. */
+static int speed_of(uint32_t ifindex, uint64_t *ret_bps)
 {
         uint64_t bps = IF_SPEED_UNKNOWN;
-        int r;
+        int r = provider()->link_speed_get ? provider()->link_speed_get(ifindex, &bps) : -ENODATA;
 
-        if (row->InterfaceIndex != *last_if) {
-                r = provider()->link_speed_get
-                        ? provider()->link_speed_get(row->InterfaceIndex, &bps)
-                        : -ENODATA;
-                if (r == -ENOMEM)
-                        return r;
-                *last_if = row->InterfaceIndex;
-                *last_bps = r == 0 ? bps : IF_SPEED_UNKNOWN;
-        }
-        row->LinkTransmitSpeed = row->LinkReceiveSpeed = *last_bps;
+        if (r == -ENOMEM)
+                return r;
+        *ret_bps = r == 0 ? bps : IF_SPEED_UNKNOWN;
         return 0;
 }
 
-static int path_speeds(struct table_build *b)
+static int set_speed(struct link_map *links, MIB_IPPATH_ROW *row)
 {
-        uint32_t last_if = 0;
-        uint64_t last_bps = IF_SPEED_UNKNOWN;
+        struct link_map_entry *e = link_map_find(links, row->InterfaceIndex);
+        int r;
+
+        if (e && !e->speed_known) {
+                if ((r = speed_of(row->InterfaceIndex, &e->speed)) < 0)
+                        return r;
+                e->speed_known = true;
+        }
+        row->LinkTransmitSpeed = row->LinkReceiveSpeed = e ? e->speed : IF_SPEED_UNKNOWN;
+        return 0;
+}
+
+static int path_speeds(struct tbl *t)
+{
         size_t i;
         int r;
 
-        for (i = 0; i < b->n; i++)
-                if ((r = set_speed(table_build_row(b, i), &last_if, &last_bps)) < 0)
+        for (i = 0; i < t->b.n; i++)
+                if ((r = set_speed(&t->links, table_build_row(&t->b, i))) < 0)
                         return r;
         return 0;
 }
@@ -76,7 +83,7 @@ static int path_walk(struct tbl *t, void *ctx)
         if (!provider()->route_walk)
                 return -EOPNOTSUPP;
         r = provider()->route_walk(c->family, PROV_ROUTES_CACHED, &v);
-        return r < 0 ? r : path_speeds(&t->b);
+        return r < 0 ? r : path_speeds(t);
 }
 
 int iphlp_get_path_table(ADDRESS_FAMILY family, PMIB_IPPATH_TABLE *ret, struct alloc_site site)
@@ -126,14 +133,15 @@ static int mtu_visit(void *p, const struct prov_link *l)
 static int path_entry_fill(MIB_IPPATH_ROW *row, const struct path_key *k, NET_LUID luid)
 {
         struct mtu_ctx m = {0};
-        uint32_t last_if = 0;
-        uint64_t last_bps = IF_SPEED_UNKNOWN;
         int r = link_lookup(&luid, 0, 0, mtu_visit, &m);
 
         if (r < 0)
                 return r;
         path_row_fill(row, &k->hit, luid, m.mtu);
-        return set_speed(row, &last_if, &last_bps);
+        if ((r = speed_of(row->InterfaceIndex, &row->LinkTransmitSpeed)) < 0)
+                return r;
+        row->LinkReceiveSpeed = row->LinkTransmitSpeed;
+        return 0;
 }
 
 /* Keys: Destination and the interface (LUID, else index), both required. */

@@ -13,6 +13,8 @@ struct link_map_entry {
         uint32_t ifindex;
         IFTYPE type;
         uint32_t mtu;
+        bool speed_known; /* speed was asked for in this call (path table) */
+        uint64_t speed;   /* bits per second, IF_SPEED_UNKNOWN when the device has none */
 };
 
 struct link_map {
@@ -22,7 +24,7 @@ struct link_map {
 };
 
 int link_map_load(struct link_map *m);
-const struct link_map_entry *link_map_find(const struct link_map *m, uint32_t ifindex);
+struct link_map_entry *link_map_find(const struct link_map *m, uint32_t ifindex);
 void link_map_free(struct link_map *m);
 /* IfType of a link-layer type, as GetIfTable2 reports it. */
 IFTYPE link_type_of(uint16_t arphrd);
