@@ -53,7 +53,7 @@ static int resolve_family(struct nl_state *st, int *ret_id)
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh;
         struct family_ctx c = {0, 0};
-        struct nl_query q = {NL_GENERIC, NULL, on_family_msg, &c, &c.err, NULL, NULL};
+        struct nl_query q = {NL_GENERIC, NULL, on_family_msg, &c, &c.err, NULL, NULL, false};
         int id = __atomic_load_n(&ethtool_family, __ATOMIC_RELAXED), r;
 
         if (id == 0) {
@@ -137,7 +137,7 @@ static int speed_query(uint32_t ifindex, struct speed_ctx *c)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nl_state *st;
-        struct nl_query q = {NL_GENERIC, NULL, on_speed_msg, c, &c->err, NULL, NULL};
+        struct nl_query q = {NL_GENERIC, NULL, on_speed_msg, c, &c->err, NULL, NULL, false};
         int family, r;
 
         r = nl_state_get(&st);

@@ -63,7 +63,7 @@ static struct nlmsghdr *dump_request(char *buf, uint16_t type, int family, size_
 static int run_dump(struct nlmsghdr *req, mnl_cb_t cb, struct dump_ctx *c, int (*begin)(void *ctx),
                     void *begin_ctx)
 {
-        struct nl_query q = {NL_ROUTE, req, cb, c, &c->err, begin, begin_ctx};
+        struct nl_query q = {NL_ROUTE, req, cb, c, &c->err, begin, begin_ctx, false};
         struct nl_state *st;
         int r = nl_state_get(&st);
 

@@ -60,7 +60,7 @@ static int link_query(struct nlmsghdr *req, const struct prov_link_visitor *v,
                       struct link_walk_ctx *c)
 {
         struct nl_state *st;
-        struct nl_query q = {NL_ROUTE, req, on_link_msg, c, &c->err, v->begin, v->ctx};
+        struct nl_query q = {NL_ROUTE, req, on_link_msg, c, &c->err, v->begin, v->ctx, false};
         int r;
 
         r = nl_state_get(&st);

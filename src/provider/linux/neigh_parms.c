@@ -81,7 +81,7 @@ int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v)
         char buf[MNL_SOCKET_BUFFER_SIZE];
         struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct parms_ctx c = {v, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx};
+        struct nl_query q = {NL_ROUTE, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx, false};
         struct ndtmsg *ndt;
         struct nl_state *st;
         int r;

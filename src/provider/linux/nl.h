@@ -4,6 +4,7 @@
 #ifndef WINNET_PROVIDER_LINUX_NL_H
 #define WINNET_PROVIDER_LINUX_NL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -57,6 +58,7 @@ struct nl_query {
         int *cb_err;
         int (*begin)(void *ctx);
         void *begin_ctx;
+        bool strict; /* NETLINK_GET_STRICT_CHK for this query only (e.g. RTM_F_CLONED) */
 };
 int nl_query_run(struct nl_state *st, const struct nl_query *q);
 

@@ -104,6 +104,13 @@ static bool restartable(int r)
         return r == -EINTR || r == -EMSGSIZE || r == -ENOBUFS;
 }
 
+/* The kernel reads the strict-checking flag when a dump starts, so it is set on
+ * the socket each attempt uses, and cleared again for the thread's next query. */
+static void set_strict(struct mnl_socket *s, int on)
+{
+        setsockopt(mnl_socket_get_fd(s), SOL_NETLINK, NETLINK_GET_STRICT_CHK, &on, sizeof(on));
+}
+
 int nl_query_run(struct nl_state *st, const struct nl_query *q)
 {
         struct mnl_socket *s;
@@ -115,9 +122,14 @@ int nl_query_run(struct nl_state *st, const struct nl_query *q)
                         return r;
                 if (q->begin && (r = q->begin(q->begin_ctx)) < 0)
                         return r;
+                if (q->strict)
+                        set_strict(s, 1);
                 r = query_once(st, q, s);
-                if (r == 0)
+                if (r == 0) {
+                        if (q->strict)
+                                set_strict(s, 0);
                         return 0;
+                }
                 /* Whatever is left of this reply stream is stale: drop the socket. */
                 nl_sock_reset(st, q->proto);
                 if (!restartable(r))

@@ -35,17 +35,8 @@ static int on_route_msg(const struct nlmsghdr *nlh, void *data)
 }
 
 /* The kernel honours RTM_F_CLONED (exceptions only, no FIB routes) when the
- * socket asks for strict request checking; without it IPv6 dumps everything and
- * visit() filters. The flag is read when the dump starts, so it is set around it. */
-static void strict_check(struct nl_state *st, int on)
-{
-        struct mnl_socket *s;
-
-        if (nl_sock(st, NL_ROUTE, &s) == 0)
-                setsockopt(mnl_socket_get_fd(s), SOL_NETLINK, NETLINK_GET_STRICT_CHK, &on,
-                           sizeof(on));
-}
-
+ * socket asks for strict request checking (nl_query.strict); without it IPv6
+ * dumps everything and visit() filters. */
 int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
@@ -57,7 +48,8 @@ int linux_route_walk(int family, enum prov_route_set set, const struct prov_rout
                              .data = &c,
                              .cb_err = &c.err,
                              .begin = v->begin,
-                             .begin_ctx = v->ctx};
+                             .begin_ctx = v->ctx,
+                             .strict = set == PROV_ROUTES_CACHED};
         struct nl_state *st;
         struct rtmsg *rtm;
         int r;
@@ -72,10 +64,5 @@ int linux_route_walk(int family, enum prov_route_set set, const struct prov_rout
         r = nl_state_get(&st);
         if (r < 0)
                 return r;
-        if (set == PROV_ROUTES_FIB)
-                return nl_query_run(st, &q);
-        strict_check(st, 1);
-        r = nl_query_run(st, &q);
-        strict_check(st, 0);
-        return r;
+        return nl_query_run(st, &q);
 }
