@@ -1,6 +1,7 @@
 /* harness.c - timing, medians and the report lines of bench/harness.h. */
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,27 +142,37 @@ long bench_peak_rss_kib(void)
 
 static char netns_name[64];
 
+static char netns_path[128];
+
+/* Async-signal-safe: also runs from the SIGTERM handler (bench/run.sh stops an
+ * overrunning benchmark with timeout, and atexit would not run then). */
 static void netns_delete(void)
 {
-        char path[128];
+        umount2(netns_path, MNT_DETACH);
+        unlink(netns_path);
+}
 
-        snprintf(path, sizeof(path), "/run/netns/%s", netns_name);
-        umount2(path, MNT_DETACH);
-        unlink(path);
+static void netns_delete_on_signal(int sig)
+{
+        netns_delete();
+        signal(sig, SIG_DFL);
+        raise(sig);
 }
 
 const char *bench_netns_enter(const char *tag)
 {
-        char cmd[160], path[128];
+        char cmd[160];
         int fd;
 
         snprintf(netns_name, sizeof(netns_name), "wnb-%s-%d", tag, (int)getpid());
         snprintf(cmd, sizeof(cmd), "ip netns add %s", netns_name);
         if (geteuid() != 0 || system(cmd) != 0)
                 return NULL;
+        snprintf(netns_path, sizeof(netns_path), "/run/netns/%s", netns_name);
         atexit(netns_delete);
-        snprintf(path, sizeof(path), "/run/netns/%s", netns_name);
-        fd = open(path, O_RDONLY | O_CLOEXEC);
+        signal(SIGTERM, netns_delete_on_signal);
+        signal(SIGINT, netns_delete_on_signal);
+        fd = open(netns_path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
                 return NULL;
         if (setns(fd, CLONE_NEWNET) < 0) {
