@@ -68,12 +68,21 @@ int kvfile_get(const char *path, const char *key, char *buf, size_t cap)
         return found;
 }
 
-int hostinfo_get(struct hostinfo *h)
+int hostname_get(struct hostinfo *h)
 {
         memset(h, 0, sizeof(*h));
         if (gethostname(h->hostname, sizeof(h->hostname) - 1) < 0)
                 return -errno;
         netbios_from_host(h->hostname, h->netbios);
+        return 0;
+}
+
+int hostinfo_get(struct hostinfo *h)
+{
+        int r = hostname_get(h);
+
+        if (r < 0)
+                return r;
         if (kvfile_get("/etc/machine-info", "PRETTY_HOSTNAME", h->comment, sizeof(h->comment)) < 0)
                 h->comment[0] = '\0';
         kernel_version(&h->ver_major, &h->ver_minor);

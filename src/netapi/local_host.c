@@ -43,14 +43,16 @@ static int fill(struct table *t, struct server_row *row, const struct hostinfo *
         return r;
 }
 
-int local_server_row(struct table *t, unsigned what)
+int local_server_row(struct table *t, unsigned what, const struct hostinfo *known)
 {
         struct server_row *row;
         struct samba_conf c;
         struct hostinfo h;
         int r;
 
-        if (hostinfo_get(&h) < 0)
+        if (known)
+                h = *known;
+        else if (hostinfo_get(&h) < 0)
                 return -EIO;
         if (what & LOCAL_SAMBA) {
                 r = samba_conf_load(&c, 0);

@@ -162,6 +162,8 @@ struct hostinfo {
         unsigned ver_major, ver_minor; /* kernel release */
 };
 int hostinfo_get(struct hostinfo *h);
+/* Only hostname and netbios (no file reads, no uname): for name checks. */
+int hostname_get(struct hostinfo *h);
 /* Reads KEY=value (optionally quoted) from a shell-style file; -ENOENT if absent. */
 int kvfile_get(const char *path, const char *key, char *buf, size_t cap);
 
@@ -256,7 +258,7 @@ struct server_row {
 /* This machine as one row: what = LOCAL_* bits of the facts that cost a helper run. */
 #define LOCAL_SAMBA     1u /* workgroup and domain membership (testparm) */
 #define LOCAL_LOGGED_ON 2u /* utmp count */
-int local_server_row(struct table *t, unsigned what);
+int local_server_row(struct table *t, unsigned what, const struct hostinfo *h);
 /* SERVER_INFO_100/101/102 level ops, or NULL. */
 const struct level_ops *server_level(DWORD level);
 /* Servers announced as _smb._tcp through avahi-browse; none when Avahi is absent. */

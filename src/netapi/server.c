@@ -20,7 +20,7 @@ NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DWORD level, 
         if (!ops)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct server_row));
-        st = netapi_status(local_server_row(&t, level > 100 ? LOCAL_SAMBA : 0));
+        st = netapi_status(local_server_row(&t, level > 100 ? LOCAL_SAMBA : 0, NULL));
         if (st == NERR_Success)
                 st = info_finish(&t, ops, "NetServerGetInfo", bufptr);
         table_free(&t);

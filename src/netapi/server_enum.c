@@ -48,7 +48,7 @@ static int same_domain(LMCSTR domain, const struct table *t)
 static NET_API_STATUS load(struct table *t, DWORD servertype, LMCSTR domain)
 {
         struct hostinfo h;
-        int r = local_server_row(t, LOCAL_SAMBA);
+        int r = hostinfo_get(&h) < 0 ? -EIO : local_server_row(t, LOCAL_SAMBA, &h);
 
         if (r)
                 return netapi_status(r);
@@ -56,8 +56,7 @@ static NET_API_STATUS load(struct table *t, DWORD servertype, LMCSTR domain)
                 return ERROR_NO_BROWSER_SERVERS_FOUND;
         if (servertype == SV_TYPE_DOMAIN_ENUM)
                 return netapi_status(domain_row(t));
-        r = hostinfo_get(&h);
-        r = r ? r : avahi_servers_load(t, &h);
+        r = avahi_servers_load(t, &h);
         if (r)
                 return netapi_status(r);
         filter_type(t, servertype);

@@ -58,7 +58,7 @@ static int name_is_local(const char *name)
         for (i = 0; i < sizeof(loop) / sizeof(loop[0]); i++)
                 if (!strcasecmp(name, loop[i]))
                         return 1;
-        if (hostinfo_get(&h) < 0)
+        if (hostname_get(&h) < 0)
                 return 0;
         dot = strchr(h.hostname, '.');
         return !strcasecmp(name, h.hostname) || !strcasecmp(name, h.netbios) ||

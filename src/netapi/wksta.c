@@ -81,8 +81,8 @@ NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWORD level, L
         if (level < 100 || level > 102)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct server_row));
-        st =
-            netapi_status(local_server_row(&t, LOCAL_SAMBA | (level == 102 ? LOCAL_LOGGED_ON : 0)));
+        st = netapi_status(
+            local_server_row(&t, LOCAL_SAMBA | (level == 102 ? LOCAL_LOGGED_ON : 0), NULL));
         if (st == NERR_Success)
                 st = info_finish(&t, &wksta_ops[level - 100], "NetWkstaGetInfo", bufptr);
         table_free(&t);
