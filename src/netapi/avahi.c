@@ -51,16 +51,6 @@ static int split(char *line, char *f[FIELDS])
         return n;
 }
 
-static void netbios_name(const char *host, char out[16])
-{
-        size_t i;
-
-        for (i = 0; i < 15 && host[i] && host[i] != '.'; i++)
-                out[i] =
-                    (unsigned char)host[i] < 0x80 ? (char)toupper((unsigned char)host[i]) : '_';
-        out[i] = '\0';
-}
-
 static int known(const struct table *t, const char *name)
 {
         struct wstr w;
@@ -86,7 +76,7 @@ static int add_server(struct table *t, char *f[FIELDS], const struct hostinfo *h
 
         unescape(f[3]);
         unescape(f[6]);
-        netbios_name(f[6], name);
+        netbios_from_host(f[6], name);
         if (!name[0] || !strcmp(name, h->netbios) || known(t, name))
                 return 0;
         s = vec_push(&t->rows);

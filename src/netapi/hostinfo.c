@@ -12,7 +12,7 @@
 
 #include "netapi_int.h"
 
-static void netbios_from_host(const char *host, char *out)
+void netbios_from_host(const char *host, char out[16])
 {
         size_t i;
 

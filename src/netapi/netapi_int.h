@@ -162,6 +162,9 @@ struct hostinfo {
         unsigned ver_major, ver_minor; /* kernel release */
 };
 int hostinfo_get(struct hostinfo *h);
+/* The NetBIOS form of a host name: first label, upper case, at most 15
+ * characters, non-ASCII bytes as '_'. */
+void netbios_from_host(const char *host, char out[16]);
 /* Only hostname and netbios (no file reads, no uname): for name checks. */
 int hostname_get(struct hostinfo *h);
 /* Reads KEY=value (optionally quoted) from a shell-style file; -ENOENT if absent. */

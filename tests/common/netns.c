@@ -69,6 +69,14 @@ static int run_argv(char *const argv[], char **out, const char *input)
         if ((out && pipe2(opipe, O_CLOEXEC) < 0) || (input && pipe2(ipipe, O_CLOEXEC) < 0))
                 return -1;
         pid = fork();
+        if (pid < 0) { /* waitpid(-1) below would reap any child */
+                perror("netns: fork");
+                if (out)
+                        close(opipe[0]), close(opipe[1]);
+                if (input)
+                        close(ipipe[0]), close(ipipe[1]);
+                return -1;
+        }
         if (pid == 0) {
                 if (out)
                         dup2(opipe[1], 1);
@@ -91,6 +99,10 @@ static int run_argv(char *const argv[], char **out, const char *input)
                 if (len + 4096 + 1 > cap) {
                         cap = cap ? cap * 2 : 65536;
                         buf = realloc(buf, cap);
+                        if (!buf) { /* a test helper: out of memory ends the test */
+                                perror("netns: realloc");
+                                abort();
+                        }
                 }
                 n = read(opipe[0], buf + len, cap - len - 1);
                 if (n <= 0)
