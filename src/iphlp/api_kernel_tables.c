@@ -5,14 +5,8 @@
  * to the NTSTATUS whose Win32 twin the user-mode variant returns. */
 #include "netioapi.h"
 
-#include "errmap.h"
-#include "irql.h"
+#include "api_call.h"
 #include "tables.h"
-
-#define SITE(name) ALLOC_SITE_HERE(name)
-
-/* The IRQL rule of every NETIO call, then the status. */
-#define KERNEL_CALL(name, expr) (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(expr))
 
 NETIO_STATUS NETIOAPI_API_ GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
                                                     PMIB_UNICASTIPADDRESS_TABLE *Table)

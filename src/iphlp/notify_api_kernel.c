@@ -4,11 +4,8 @@
  * twin of the user-mode Win32 code. Callbacks run at PASSIVE_LEVEL. */
 #include "netioapi.h"
 
-#include "errmap.h"
-#include "irql.h"
+#include "api_call.h"
 #include "notify.h"
-
-#define KERNEL_CALL(name, expr) (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(expr))
 
 NETIO_STATUS NETIOAPI_API_ NotifyIpInterfaceChange(ADDRESS_FAMILY Family,
                                                    PIPINTERFACE_CHANGE_CALLBACK Callback,

@@ -357,6 +357,16 @@ struct provider_ops {
         int (*neigh_walk)(int family, const struct prov_neigh_visitor *v);
 };
 
+/* One API call's run of provider calls. Inside it the namespace the calling
+ * thread reads is resolved once, at the first query, not at every query: a
+ * thread cannot change namespace in the middle of a call it is making. Nestable;
+ * every begin has its end, on the same thread. */
+void provider_batch_begin(void);
+void provider_batch_end(void);
+/* Inside a batch: a number that is the same for the whole outermost batch and
+ * differs from every earlier one of the thread. Outside: 0. */
+uint64_t provider_batch_id(void);
+
 /* The provider in force: the Linux one unless a test installed another. */
 const struct provider_ops *provider(void);
 

@@ -19,6 +19,7 @@
 #include "winnet.h"
 
 #include "netns.h"
+#include "provider/provider.h"
 
 static struct test_netns a, b;
 
@@ -84,6 +85,37 @@ static void setns_between_calls_is_followed(void **state)
         assert_false(sees("na0"));
         assert_int_equal(netns_leave(), 0);
         assert_false(sees("nb0"));
+}
+
+/* One API call is one provider batch: its queries resolve the namespace once.
+ * Batches nest, a new outermost one gets a new id, and the namespace is looked
+ * at again in every batch and outside them. */
+static void batch_resolves_the_namespace_once(void **state)
+{
+        uint64_t first, second;
+
+        (void)state;
+        assert_true(provider_batch_id() == 0);
+        provider_batch_begin();
+        first = provider_batch_id();
+        assert_true(first != 0);
+        provider_batch_begin();
+        assert_true(provider_batch_id() == first);
+        provider_batch_end();
+        assert_true(provider_batch_id() == first);
+        assert_false(sees("na0")); /* resolves this thread's own namespace... */
+        assert_int_equal(netns_enter(&a), 0);
+        assert_false(sees("na0")); /* ...and keeps it until the batch ends */
+        provider_batch_end();
+        assert_true(provider_batch_id() == 0);
+        assert_true(sees("na0")); /* outside a batch: where the thread is now */
+        provider_batch_begin();
+        second = provider_batch_id();
+        assert_true(second != 0 && second != first);
+        assert_true(sees("na0"));
+        assert_int_equal(netns_leave(), 0);
+        provider_batch_end();
+        assert_false(sees("na0")); /* the next call sees the move back */
 }
 
 static void selection_reads_another_namespace_without_moving(void **state)
@@ -175,6 +207,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(setns_between_calls_is_followed),
+            cmocka_unit_test(batch_resolves_the_namespace_once),
             cmocka_unit_test(selection_reads_another_namespace_without_moving),
             cmocka_unit_test(selection_by_path_and_by_descriptor),
             cmocka_unit_test(selection_is_per_thread),

@@ -19,9 +19,11 @@ enum nl_proto { NL_ROUTE = 0, NL_GENERIC = 1, NL_PROTO_COUNT };
 
 /* One thread's handles in one network namespace. */
 struct nl_state {
-        dev_t ns_dev; /* identity of the namespace the handles live in */
-        ino_t ns_ino;
+        dev_t ns_dev; /* identity of the namespace the handles live in (dev 0: the */
+        ino_t ns_ino; /* thread's own, named by its nsfs inode) */
         unsigned fork_gen;
+        uint64_t checked_batch; /* provider_batch_id() the namespace was last checked in */
+        int ns_dir;             /* /proc/thread-self/ns of this thread, -1 until opened */
         struct mnl_socket *sock[NL_PROTO_COUNT]; /* opened lazily, closed after a torn dump */
         uint32_t seq;
         int pmtu_fd[2]; /* /proc/sys/net/ipv{4,6}/route/mtu_expires, -1 until opened */
@@ -31,7 +33,8 @@ struct nl_state {
 
 /* The calling thread's state for the namespace it reads now (its own, or the one
  * selected with winnet_set_thread_netns), reopened when that namespace changed or
- * after fork. 0 or -errno. */
+ * after fork. The namespace is checked at every call, or once per
+ * provider_batch. 0 or -errno. */
 int nl_state_get(struct nl_state **ret);
 
 /* Runs fn(arg) inside the state's namespace (a setns round trip when the thread
