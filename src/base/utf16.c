@@ -42,8 +42,16 @@ size_t utf8_to_utf16(const char *s, size_t n, char16_t *out, size_t cap)
         size_t i = 0, k = 0, len;
 
         while (i < n) {
-                uint32_t c = utf8_decode(p + i, n - i, &len);
+                uint32_t c;
 
+                if (p[i] < 0x80) { /* ASCII, as interface names and most text are */
+                        if (k + 1 < cap)
+                                out[k] = p[i];
+                        k++;
+                        i++;
+                        continue;
+                }
+                c = utf8_decode(p + i, n - i, &len);
                 i += len;
                 if (c >= 0x10000) {
                         c -= 0x10000;
