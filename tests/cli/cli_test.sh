@@ -15,6 +15,14 @@ out=$("$bin" --version) && [ "$out" = "winnet $version" ] && ok || no "--version
 [ "$rc" = 2 ] && ok || no "unknown command exit $rc, want 2"
 "$bin" no-such-command 2>&1 | grep -q "unknown command 'no-such-command'" && ok || no "unknown command not named"
 "$bin" -n >/dev/null 2>&1 && no "-n without a name succeeded" || ok
+# -4/-6 and the other options are parsed by shared code: an unknown one is named and exits 2.
+for cmd in ipinterfaces routes neighbors paths addresses watch; do
+	"$bin" $cmd -4 -x >/dev/null 2>&1; rc=$?
+	[ "$rc" = 2 ] && ok || no "$cmd -4 -x exit $rc, want 2"
+	"$bin" $cmd -4 -x 2>&1 | grep -q "$cmd: unknown \(argument\|option\) '-x'" && ok || no "$cmd -x not named"
+done
+"$bin" watch --count >/dev/null 2>&1; rc=$?
+[ "$rc" = 2 ] && ok || no "watch --count without a number exit $rc, want 2"
 if command -v jq >/dev/null; then
 	"$bin" --json info | jq -e '.[0].version == "'"$version"'"' >/dev/null && ok || no "--json info is not the expected JSON"
 	"$bin" info --json | jq -e 'length == 1' >/dev/null && ok || no "--json after the command"

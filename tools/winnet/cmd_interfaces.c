@@ -1,12 +1,12 @@
 /* cmd_interfaces.c - `winnet interfaces`: GetIfTable2 as an aligned table (the
  * columns people look at) or, with --json, every MIB_IF_ROW2 field. */
 #include <stdio.h>
-#include <string.h>
 
 #include "iphlpapi.h"
 
 #include "cli.h"
 #include "commands.h"
+#include "net_text.h"
 
 enum {
         C_INDEX,
@@ -93,25 +93,6 @@ static struct column cols[C_COUNTERS + NCOUNTERS] = {
     [C_RX_SPEED] = {"receive_link_speed", COL_U64, false, false},
 };
 
-static void ascii(const WCHAR *w, char *out, size_t cap)
-{
-        size_t i;
-
-        for (i = 0; i + 1 < cap && w[i]; i++)
-                out[i] = w[i] < 128 ? (char)w[i] : '?';
-        out[i] = '\0';
-}
-
-static void mac_text(const UCHAR *a, ULONG len, char *out, size_t cap)
-{
-        size_t n = 0;
-        ULONG i;
-
-        out[0] = '\0';
-        for (i = 0; i < len && n + 4 <= cap; i++)
-                n += (size_t)snprintf(out + n, cap - n, i ? ":%02x" : "%02x", a[i]);
-}
-
 static const char *oper_name(IF_OPER_STATUS s)
 {
         static const char *const names[] = {"?",       "up",      "down",       "testing",
@@ -143,19 +124,18 @@ static void put_identity(struct table *t, const MIB_IF_ROW2 *r)
         const GUID *g = &r->InterfaceGuid;
 
         table_u64(t, C_INDEX, r->InterfaceIndex);
-        ascii(r->Alias, text, sizeof(text));
-        table_str(t, C_ALIAS, text);
-        ascii(r->Description, text, sizeof(text));
-        table_str(t, C_DESCRIPTION, text);
+        table_str(t, C_ALIAS, cli_wstr_ascii(r->Alias, text, sizeof(text)));
+        table_str(t, C_DESCRIPTION, cli_wstr_ascii(r->Description, text, sizeof(text)));
         table_u64(t, C_LUID, r->InterfaceLuid.Value);
         snprintf(text, sizeof(text), "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
                  (unsigned)g->Data1, g->Data2, g->Data3, g->Data4[0], g->Data4[1], g->Data4[2],
                  g->Data4[3], g->Data4[4], g->Data4[5], g->Data4[6], g->Data4[7]);
         table_str(t, C_GUID, text);
-        mac_text(r->PhysicalAddress, r->PhysicalAddressLength, buf, sizeof(buf));
-        table_str(t, C_MAC, buf);
-        mac_text(r->PermanentPhysicalAddress, r->PhysicalAddressLength, buf, sizeof(buf));
-        table_str(t, C_PERM_MAC, buf);
+        table_str(t, C_MAC,
+                  lladdr_text(r->PhysicalAddress, r->PhysicalAddressLength, buf, sizeof(buf)));
+        table_str(
+            t, C_PERM_MAC,
+            lladdr_text(r->PermanentPhysicalAddress, r->PhysicalAddressLength, buf, sizeof(buf)));
 }
 
 static void put_state(struct table *t, const MIB_IF_ROW2 *r)

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "net_text.h"
 
 enum {
         C_INDEX,
@@ -89,23 +90,6 @@ static const struct column cols[C_COUNT] = {
     [C_NO_DEFAULT_ROUTES] = {"disable_default_routes", COL_BOOL, false, false},
 };
 
-/* Interface names by index, from one interface table (both sorted by index). */
-static void alias_of(const MIB_IF_TABLE2 *ifs, NET_IFINDEX index, char *out, size_t cap)
-{
-        ULONG i;
-        size_t k;
-
-        snprintf(out, cap, "%u", (unsigned)index);
-        for (i = 0; ifs && i < ifs->NumEntries; i++) {
-                if (ifs->Table[i].InterfaceIndex != index)
-                        continue;
-                for (k = 0; k + 1 < cap && ifs->Table[i].Alias[k]; k++)
-                        out[k] = ifs->Table[i].Alias[k] < 128 ? (char)ifs->Table[i].Alias[k] : '?';
-                out[k] = '\0';
-                return;
-        }
-}
-
 static const char *rd_name(NL_ROUTER_DISCOVERY_BEHAVIOR b)
 {
         return b == RouterDiscoveryEnabled ? "enabled"
@@ -121,13 +105,12 @@ static UCHAR offload_bits(const NL_INTERFACE_OFFLOAD_ROD *o)
         return b;
 }
 
-static void put_main(struct table *t, const MIB_IPINTERFACE_ROW *r, const MIB_IF_TABLE2 *ifs)
+static void put_main(struct table *t, const MIB_IPINTERFACE_ROW *r, const struct ifnames *names)
 {
         char name[IF_MAX_STRING_SIZE + 1];
 
-        alias_of(ifs, r->InterfaceIndex, name, sizeof(name));
         table_u64(t, C_INDEX, r->InterfaceIndex);
-        table_str(t, C_ALIAS, name);
+        table_str(t, C_ALIAS, ifnames_get_ascii(names, r->InterfaceIndex, name, sizeof(name)));
         table_str(t, C_FAMILY, r->Family == AF_INET6 ? "ipv6" : "ipv4");
         table_bool(t, C_CONNECTED, r->Connected);
         table_bool(t, C_FORWARDING, r->ForwardingEnabled);
@@ -175,48 +158,31 @@ static void put_rest(struct table *t, const MIB_IPINTERFACE_ROW *r)
         table_bool(t, C_NO_DEFAULT_ROUTES, r->DisableDefaultRoutes);
 }
 
-static int parse_family(int argc, char **argv, ADDRESS_FAMILY *ret)
-{
-        int i;
-
-        *ret = AF_UNSPEC;
-        for (i = 1; i < argc; i++) {
-                if (!strcmp(argv[i], "-4"))
-                        *ret = AF_INET;
-                else if (!strcmp(argv[i], "-6"))
-                        *ret = AF_INET6;
-                else
-                        return cli_error("ipinterfaces: unknown argument '%s'", argv[i]);
-        }
-        return 0;
-}
-
 int cmd_ipinterfaces(struct cli *cli, int argc, char **argv)
 {
         PMIB_IPINTERFACE_TABLE rows = NULL;
-        PMIB_IF_TABLE2 ifs = NULL;
         ADDRESS_FAMILY family;
+        struct ifnames names;
         struct table *t;
         DWORD err;
         ULONG i, n;
 
-        if (parse_family(argc, argv, &family))
+        if (parse_family_opts("ipinterfaces", argc, argv, &family, NULL, NULL))
                 return 2;
         err = GetIpInterfaceTable(family, &rows);
         if (err != NO_ERROR)
                 return cli_api_error("GetIpInterfaceTable", err);
-        if (GetIfTable2Ex(MibIfTableNormalWithoutStatistics, &ifs) != NO_ERROR)
-                ifs = NULL; /* names fall back to indexes */
+        ifnames_load(&names);
         n = rows->NumEntries;
         t = table_new(cols, C_COUNT);
         for (i = 0; t && i < n; i++) {
                 if (table_row(t) < 0)
                         break;
-                put_main(t, &rows->Table[i], ifs);
+                put_main(t, &rows->Table[i], &names);
                 put_rest(t, &rows->Table[i]);
         }
         FreeMibTable(rows);
-        FreeMibTable(ifs);
+        ifnames_free(&names);
         if (!t || i < n) {
                 table_free(t);
                 return cli_error("out of memory");

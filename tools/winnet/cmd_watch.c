@@ -2,7 +2,6 @@
  * happen (NotifyIpInterfaceChange, NotifyUnicastIpAddressChange,
  * NotifyRouteChange2), one line per event, text or JSON lines, until SIGINT or
  * SIGTERM, --count N events or --timeout S seconds. */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
@@ -14,6 +13,7 @@
 #include "iphlpapi.h"
 
 #include "cli.h"
+#include "net_text.h"
 
 struct watch {
         const struct cli *cli;
@@ -31,16 +31,6 @@ static const char *type_name(MIB_NOTIFICATION_TYPE t)
 static const char *family_name(int family)
 {
         return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "unspec";
-}
-
-static const char *addr_text(const SOCKADDR_INET *a, char *buf, size_t cap)
-{
-        const void *p = a->si_family == AF_INET ? (const void *)&a->Ipv4.sin_addr
-                                                : (const void *)&a->Ipv6.sin6_addr;
-
-        if (a->si_family != AF_INET && a->si_family != AF_INET6)
-                return "";
-        return inet_ntop(a->si_family, p, buf, (socklen_t)cap) ? buf : "";
 }
 
 /* What one event says, before it is printed. */
@@ -130,7 +120,7 @@ static void WINAPI on_address(PVOID ctx, PMIB_UNICASTIPADDRESS_ROW row, MIB_NOTI
                 l.family = row->Address.si_family;
                 l.ifindex = row->InterfaceIndex;
                 l.luid = row->InterfaceLuid.Value;
-                l.address = addr_text(&row->Address, a, sizeof(a));
+                l.address = ipaddr_text(&row->Address, a, sizeof(a));
         }
         emit(ctx, &l);
 }
@@ -144,9 +134,9 @@ static void WINAPI on_route(PVOID ctx, PMIB_IPFORWARD_ROW2 row, MIB_NOTIFICATION
                 l.family = row->DestinationPrefix.Prefix.si_family;
                 l.ifindex = row->InterfaceIndex;
                 l.luid = row->InterfaceLuid.Value;
-                l.address = addr_text(&row->DestinationPrefix.Prefix, d, sizeof(d));
+                l.address = ipaddr_text(&row->DestinationPrefix.Prefix, d, sizeof(d));
                 l.prefix = row->DestinationPrefix.PrefixLength;
-                l.next_hop = addr_text(&row->NextHop, g, sizeof(g));
+                l.next_hop = ipaddr_text(&row->NextHop, g, sizeof(g));
                 if (!strcmp(l.next_hop, "0.0.0.0") || !strcmp(l.next_hop, "::"))
                         l.next_hop = "";
         }
@@ -165,24 +155,20 @@ static int parse(int argc, char **argv, struct options *o)
 
         for (i = 1; i < argc; i++) {
                 char *end;
+                double v;
 
-                if (!strcmp(argv[i], "-4") || !strcmp(argv[i], "-6")) {
-                        o->family = argv[i][1] == '4' ? AF_INET : AF_INET6;
-                } else if ((!strcmp(argv[i], "--count") || !strcmp(argv[i], "--timeout")) &&
-                           i + 1 < argc) {
-                        double v = strtod(argv[i + 1], &end);
-
-                        if (*end || v < 0)
-                                return cli_error("%s needs a number, not '%s'", argv[i],
-                                                 argv[i + 1]);
-                        if (argv[i][2] == 'c')
-                                o->count = (unsigned long)v;
-                        else
-                                o->timeout = v;
-                        i++;
-                } else {
+                if (family_flag(argv[i], &o->family))
+                        continue;
+                if ((strcmp(argv[i], "--count") && strcmp(argv[i], "--timeout")) || i + 1 >= argc)
                         return cli_error("watch: unknown option '%s'", argv[i]);
-                }
+                v = strtod(argv[i + 1], &end);
+                if (*end || v < 0)
+                        return cli_error("%s needs a number, not '%s'", argv[i], argv[i + 1]);
+                if (argv[i][2] == 'c')
+                        o->count = (unsigned long)v;
+                else
+                        o->timeout = v;
+                i++;
         }
         return 0;
 }

@@ -1,5 +1,5 @@
-/* net_text.c - interface names, addresses and the family option for the address,
- * route, neighbour, stack and path commands (see net_text.h). */
+/* net_text.c - interface names, addresses and the family option for the IP Helper
+ * commands (see net_text.h). */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,15 +14,28 @@ void ifnames_load(struct ifnames *n)
                 n->table = NULL;
 }
 
-const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
+/* The alias of `index` converted by `text`, or the index. */
+static const char *name_text(const struct ifnames *n, NET_IFINDEX index,
+                             const char *(*text)(const uint16_t *, char *, size_t), char *buf,
+                             size_t cap)
 {
         ULONG i;
 
         for (i = 0; n->table && i < n->table->NumEntries; i++)
                 if (n->table->Table[i].InterfaceIndex == index)
-                        return cli_wstr(n->table->Table[i].Alias, buf, cap);
+                        return text(n->table->Table[i].Alias, buf, cap);
         snprintf(buf, cap, "%u", (unsigned)index);
         return buf;
+}
+
+const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
+{
+        return name_text(n, index, cli_wstr, buf, cap);
+}
+
+const char *ifnames_get_ascii(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
+{
+        return name_text(n, index, cli_wstr_ascii, buf, cap);
 }
 
 void ifnames_free(struct ifnames *n)
@@ -31,19 +44,22 @@ void ifnames_free(struct ifnames *n)
         n->table = NULL;
 }
 
+const char *ipaddr_text(const SOCKADDR_INET *a, char *buf, size_t cap)
+{
+        buf[0] = '\0';
+        if (a->si_family == AF_INET)
+                inet_ntop(AF_INET, &a->Ipv4.sin_addr, buf, (socklen_t)cap);
+        else if (a->si_family == AF_INET6)
+                inet_ntop(AF_INET6, &a->Ipv6.sin6_addr, buf, (socklen_t)cap);
+        return buf;
+}
+
 const char *sockaddr_text(const SOCKADDR_INET *a, char *buf, size_t cap)
 {
-        size_t len;
+        size_t len = strlen(ipaddr_text(a, buf, cap));
 
-        buf[0] = '\0';
-        if (a->si_family == AF_INET) {
-                inet_ntop(AF_INET, &a->Ipv4.sin_addr, buf, (socklen_t)cap);
-        } else if (a->si_family == AF_INET6) {
-                inet_ntop(AF_INET6, &a->Ipv6.sin6_addr, buf, (socklen_t)cap);
-                len = strlen(buf);
-                if (a->Ipv6.sin6_scope_id && len < cap)
-                        snprintf(buf + len, cap - len, "%%%u", (unsigned)a->Ipv6.sin6_scope_id);
-        }
+        if (a->si_family == AF_INET6 && a->Ipv6.sin6_scope_id && len < cap)
+                snprintf(buf + len, cap - len, "%%%u", (unsigned)a->Ipv6.sin6_scope_id);
         return buf;
 }
 
@@ -58,6 +74,14 @@ const char *lladdr_text(const UCHAR *addr, ULONG len, char *buf, size_t cap)
         return buf;
 }
 
+bool family_flag(const char *arg, ADDRESS_FAMILY *ret_family)
+{
+        if (strcmp(arg, "-4") && strcmp(arg, "-6"))
+                return false;
+        *ret_family = arg[1] == '4' ? AF_INET : AF_INET6;
+        return true;
+}
+
 int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *ret,
                       const char *const *extra, int *hits)
 {
@@ -65,14 +89,8 @@ int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *re
 
         *ret = AF_UNSPEC;
         for (i = 1; i < argc; i++) {
-                if (!strcmp(argv[i], "-4")) {
-                        *ret = AF_INET;
+                if (family_flag(argv[i], ret))
                         continue;
-                }
-                if (!strcmp(argv[i], "-6")) {
-                        *ret = AF_INET6;
-                        continue;
-                }
                 for (k = 0; extra && extra[k] && strcmp(argv[i], extra[k]); k++)
                         ;
                 if (!extra || !extra[k]) {

@@ -1,29 +1,36 @@
-/* net_text.h - what the address, route, neighbour, stack and path commands share:
- * interface names by index (one GetIfTable2Ex), socket addresses and link-layer
- * addresses as text, and the -4/-6 option. */
+/* net_text.h - what the IP Helper commands share: interface names by index (one
+ * GetIfTable2Ex), socket addresses and link-layer addresses as text, and the -4/-6
+ * option. */
 #ifndef WINNET_CLI_NET_TEXT_H
 #define WINNET_CLI_NET_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "iphlpapi.h"
 
 #include "cli.h"
 
-/* Index -> alias for every interface; names fall back to the index when the
- * table could not be read. */
+/* Index -> alias for every interface; a name falls back to the index when the
+ * table could not be read or does not have it. */
 struct ifnames {
         PMIB_IF_TABLE2 table;
 };
 void ifnames_load(struct ifnames *n);
 const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap);
+/* The same with the alias as ASCII (cli_wstr_ascii). */
+const char *ifnames_get_ascii(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap);
 void ifnames_free(struct ifnames *n);
 
-/* "192.0.2.1", "fe80::1%3"; "" for AF_UNSPEC. */
+/* "192.0.2.1", "fe80::1": the address without its scope; "" for AF_UNSPEC. */
+const char *ipaddr_text(const SOCKADDR_INET *a, char *buf, size_t cap);
+/* The same with an IPv6 scope: "fe80::1%3". */
 const char *sockaddr_text(const SOCKADDR_INET *a, char *buf, size_t cap);
 /* "aa:bb:cc:dd:ee:ff", "" for none. */
 const char *lladdr_text(const UCHAR *addr, ULONG len, char *buf, size_t cap);
 
+/* True for "-4" and "-6", after setting *ret_family; false for any other arg. */
+bool family_flag(const char *arg, ADDRESS_FAMILY *ret_family);
 /* Parses [-4|-6] plus the flags in `extra` (NULL-terminated names; *hits[i] is set
  * when extra[i] is given). Returns 0, or 2 after printing an error. */
 int parse_family_opts(const char *cmd, int argc, char **argv, ADDRESS_FAMILY *ret,
