@@ -32,6 +32,7 @@ struct ipif_build {
         ADDRESS_FAMILY family;
         uint32_t last;
         bool sorted;
+        size_t hint; /* the row parms_visit found last */
 };
 
 static int ipif_begin(void *p)
@@ -79,24 +80,39 @@ static int cmp_ipif_rows(const void *a, const void *b)
         return (x->Family == AF_INET6) - (y->Family == AF_INET6);
 }
 
+static MIB_IPINTERFACE_ROW *row_if(struct ipif_build *c, size_t i, uint32_t ifindex, int family)
+{
+        MIB_IPINTERFACE_ROW *r = table_build_row(&c->b, i);
+
+        return r->InterfaceIndex == ifindex && r->Family == family ? r : NULL;
+}
+
 static MIB_IPINTERFACE_ROW *find_ipif_row(struct ipif_build *c, uint32_t ifindex, int family)
 {
+        MIB_IPINTERFACE_ROW *r;
         size_t lo = 0, hi = c->b.n, i;
 
+        /* The kernel lists a table's links newest first: the row sought is most
+         * often one or two before the last one found. */
+        for (i = 1; i <= 2 && i <= c->hint; i++) {
+                if ((r = row_if(c, c->hint - i, ifindex, family))) {
+                        c->hint -= i;
+                        return r;
+                }
+        }
         while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                MIB_IPINTERFACE_ROW *r = table_build_row(&c->b, mid);
 
-                if (r->InterfaceIndex < ifindex)
+                if (((MIB_IPINTERFACE_ROW *)table_build_row(&c->b, mid))->InterfaceIndex < ifindex)
                         lo = mid + 1;
                 else
                         hi = mid;
         }
         for (i = lo; i < c->b.n && i < lo + 2; i++) {
-                MIB_IPINTERFACE_ROW *r = table_build_row(&c->b, i);
-
-                if (r->InterfaceIndex == ifindex && r->Family == family)
+                if ((r = row_if(c, i, ifindex, family))) {
+                        c->hint = i;
                         return r;
+                }
         }
         return NULL;
 }
@@ -132,7 +148,10 @@ static void sort_ipif_rows(struct ipif_build *c)
 
 static int parms_begin(void *p)
 {
-        sort_ipif_rows(p);
+        struct ipif_build *c = p;
+
+        sort_ipif_rows(c);
+        c->hint = 0;
         return 0;
 }
 
@@ -186,7 +205,8 @@ int iphlp_get_ipif_table(ADDRESS_FAMILY family, PMIB_IPINTERFACE_TABLE *ret, str
                                 sizeof(MIB_IPINTERFACE_ROW), 0, 0, &table_hint_ipif_rows, site},
                                family,
                                0,
-                               true};
+                               true,
+                               0};
         int r;
 
         if (!ret)

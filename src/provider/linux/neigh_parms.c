@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include "provider/linux/nl.h"
+#include "provider/linux/nl_attr.h"
 
 struct parms_ctx {
         const struct prov_parms_visitor *v;
@@ -18,9 +19,9 @@ static uint32_t attr_ms(const struct nlattr *a)
 {
         uint64_t v;
 
-        if (mnl_attr_get_payload_len(a) < sizeof(v))
+        if (nla_body_len(a) < sizeof(v))
                 return 0;
-        v = mnl_attr_get_u64(a);
+        memcpy(&v, nla_body(a), sizeof(v));
         return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
@@ -29,12 +30,11 @@ static bool parse_parms(const struct nlattr *nest, struct prov_neigh_parms *p)
 {
         const struct nlattr *a;
 
-        mnl_attr_for_each_nested(a, nest)
+        NLA_FOR_EACH(a, (const struct nlattr *)nla_body(nest), nla_nest_end(nest))
         {
-                switch (mnl_attr_get_type(a)) {
+                switch (nla_kind(a)) {
                 case NDTPA_IFINDEX:
-                        if (mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
-                                p->ifindex = mnl_attr_get_u32(a);
+                        nla_u32(a, &p->ifindex);
                         break;
                 case NDTPA_BASE_REACHABLE_TIME:
                         p->base_reachable_ms = attr_ms(a);
@@ -60,14 +60,14 @@ static int on_neightbl_msg(const struct nlmsghdr *nlh, void *data)
 
         if (nlh->nlmsg_type != RTM_NEWNEIGHTBL || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ndt)))
                 return MNL_CB_OK;
-        ndt = mnl_nlmsg_get_payload(nlh);
+        ndt = NLMSG_DATA(nlh);
         if (ndt->ndtm_family != AF_INET && ndt->ndtm_family != AF_INET6)
                 return MNL_CB_OK; /* other tables (e.g. DECnet) */
         memset(&p, 0, sizeof(p));
         p.family = ndt->ndtm_family;
-        mnl_attr_for_each(a, nlh, sizeof(*ndt))
+        NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ndt)), nla_msg_end(nlh))
         {
-                if (mnl_attr_get_type(a) == NDTA_PARMS && parse_parms(a, &p)) {
+                if (nla_kind(a) == NDTA_PARMS && parse_parms(a, &p)) {
                         r = c->v->parms(c->v->ctx, &p);
                         if (r < 0)
                                 return nl_cb_fail(&c->err, r);
