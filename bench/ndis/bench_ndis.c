@@ -12,12 +12,10 @@
 
 #include "harness.h"
 #include "ndis.h"
+#include "ndis_bench.h"
 #include "winnet.h"
 
-#define BATCH 32
-
-static NDIS_HANDLE nb_pool_h, nbl_pool_h;
-static PMDL shared_mdl;
+static NDIS_HANDLE nb_pool_h;
 
 /* ---- baselines: what a port without a pool would do ---- */
 
@@ -80,22 +78,6 @@ static void nb_batch_malloc(void *ctx, size_t iters)
         }
 }
 
-static void nbl_batch(void *ctx, size_t iters)
-{
-        PNET_BUFFER_LIST nbl[BATCH];
-        size_t i, j;
-
-        (void)ctx;
-        for (i = 0; i < iters; i++) {
-                for (j = 0; j < BATCH; j++)
-                        nbl[j] = NdisAllocateNetBufferAndNetBufferList(nbl_pool_h, 0, 0, shared_mdl,
-                                                                       0, 64);
-                bench_keep(nbl[BATCH - 1]);
-                for (j = 0; j < BATCH; j++)
-                        NdisFreeNetBufferList(nbl[j]);
-        }
-}
-
 static void nbl_batch_malloc(void *ctx, size_t iters)
 {
         PNET_BUFFER_LIST nbl[BATCH];
@@ -113,70 +95,49 @@ static void nbl_batch_malloc(void *ctx, size_t iters)
 
 /* ---- two threads: producer allocates, consumer frees, through a ring ---- */
 
-/* Spins briefly, then yields: the machine may have fewer free cores than threads. */
-static inline void spin_wait(void)
+static void *malloc_get(void *ctx)
 {
-        static __thread unsigned n;
-
-        if (++n % 64)
-                __builtin_ia32_pause();
-        else
-                sched_yield();
+        (void)ctx;
+        return malloc_nbl_nb(shared_mdl, 64);
 }
 
-#define RING 1024
+static void malloc_put(void *ctx, void *p)
+{
+        (void)ctx;
+        malloc_free_nbl(p);
+}
 
-struct ring {
-        void *slot[RING];
-        size_t head __attribute__((aligned(64))); /* written by the producer */
-        size_t tail __attribute__((aligned(64))); /* written by the consumer */
+struct cross {
+        struct ring r;
         int use_malloc;
-        size_t count;
 };
 
 static void *consumer(void *arg)
 {
-        struct ring *r = arg;
-        size_t n;
+        struct cross *c = arg;
 
-        for (n = 0; n < r->count; n++) {
-                size_t t = __atomic_load_n(&r->tail, __ATOMIC_RELAXED);
-                void *p;
-
-                while (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == t)
-                        spin_wait();
-                p = r->slot[t % RING];
-                __atomic_store_n(&r->tail, t + 1, __ATOMIC_RELEASE);
-                if (r->use_malloc)
-                        malloc_free_nbl(p);
-                else
-                        NdisFreeNetBufferList(p);
-        }
+        if (c->use_malloc)
+                ring_consume(&c->r, malloc_put, NULL);
+        else
+                ring_consume(&c->r, nbl_put, NULL);
         return NULL;
 }
 
 static void cross_thread(int use_malloc, size_t iters)
 {
-        struct ring *r = aligned_alloc(64, sizeof(*r));
+        struct cross *c = aligned_alloc(64, sizeof(*c));
         pthread_t t;
-        size_t n, count = iters * BATCH;
 
-        memset(r, 0, sizeof(*r));
-        r->use_malloc = use_malloc;
-        r->count = count;
-        pthread_create(&t, NULL, consumer, r);
-        for (n = 0; n < count; n++) {
-                void *p = use_malloc ? (void *)malloc_nbl_nb(shared_mdl, 64)
-                                     : (void *)NdisAllocateNetBufferAndNetBufferList(
-                                           nbl_pool_h, 0, 0, shared_mdl, 0, 64);
-
-                while (n - __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE) >= RING)
-                        spin_wait();
-                r->slot[n % RING] = p;
-                __atomic_store_n(&r->head, n + 1, __ATOMIC_RELEASE);
-        }
+        memset(c, 0, sizeof(*c));
+        c->r.count = iters * BATCH;
+        c->use_malloc = use_malloc;
+        pthread_create(&t, NULL, consumer, c);
+        if (use_malloc)
+                ring_produce(&c->r, malloc_get, NULL);
+        else
+                ring_produce(&c->r, nbl_get, NULL);
         pthread_join(t, NULL);
-        free(r);
+        free(c);
 }
 
 static void nbl_cross(void *ctx, size_t iters)
@@ -199,7 +160,7 @@ static void ndis_memory(void *ctx, size_t iters)
         size_t i;
 
         for (i = 0; i < iters; i++) {
-                void *p = NdisAllocateMemoryWithTagPriority(NULL, n, 'hcnB', NormalPoolPriority);
+                void *p = NdisAllocateMemoryWithTagPriority(NULL, n, BENCH_TAG, NormalPoolPriority);
 
                 bench_keep(p);
                 NdisFreeMemory(p, 0, 0);
@@ -253,39 +214,19 @@ static void libc_memory_two(void *ctx, size_t iters)
         on_two_threads(libc_memory, ctx, iters);
 }
 
-static void verdict(const char *what, double ratio, double limit, int lower_is_better)
-{
-        int ok = lower_is_better ? ratio <= limit : ratio >= limit;
-
-        printf("  target %s %s %.2fx: %s (%.2fx)\n", what, lower_is_better ? "<=" : ">=", limit,
-               ok ? "met" : "MISSED", ratio);
-}
-
 int main(void)
 {
         NET_BUFFER_POOL_PARAMETERS np = {{NDIS_OBJECT_TYPE_DEFAULT,
                                           NET_BUFFER_POOL_PARAMETERS_REVISION_1,
                                           NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1},
-                                         'hcnB',
+                                         BENCH_TAG,
                                          0,
                                          0};
-        NET_BUFFER_LIST_POOL_PARAMETERS lp = {
-            {NDIS_OBJECT_TYPE_DEFAULT, NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-             NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1},
-            NDIS_PROTOCOL_ID_DEFAULT,
-            TRUE,
-            0,
-            'hcnB',
-            0,
-            0};
-        void *data = NdisAllocateMemoryWithTagPriority(NULL, 2048, 'hcnB', NormalPoolPriority);
         struct bench_op a, b;
         double r;
 
         nb_pool_h = NdisAllocateNetBufferPool(NULL, &np);
-        nbl_pool_h = NdisAllocateNetBufferListPool(NULL, &lp);
-        shared_mdl = NdisAllocateMdl(NULL, data, 2048);
-        if (!nb_pool_h || !nbl_pool_h || !shared_mdl) {
+        if (!nb_pool_h || ndis_bench_setup() < 0) {
                 fprintf(stderr, "bench_ndis: pools could not be created\n");
                 return 1;
         }
@@ -319,9 +260,7 @@ int main(void)
         b = (struct bench_op){"malloc+free 64 B, 2 threads", libc_memory_two, (void *)64};
         verdict("two threads", bench_compare(&a, &b, 400000, 11), 1.3, 1);
 
-        NdisFreeMdl(shared_mdl);
-        NdisFreeMemory(data, 0, 0);
-        NdisFreeNetBufferListPool(nbl_pool_h);
+        ndis_bench_teardown();
         NdisFreeNetBufferPool(nb_pool_h);
         return 0;
 }

@@ -5,9 +5,8 @@
  * The EAL starts with --no-huge --no-pci; when it
  * cannot start here the benchmark says why and exits 0. Target: NBL+NB
  * allocate+free <= 1.5x rte_mempool get+put. */
-#include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_eal.h>
@@ -17,23 +16,8 @@
 
 #include "harness.h"
 #include "ndis.h"
+#include "ndis_bench.h"
 
-#define BATCH 32
-/* Spins briefly, then yields: the machine may have fewer free cores than threads. */
-static inline void spin_wait(void)
-{
-        static __thread unsigned n;
-
-        if (++n % 64)
-                __builtin_ia32_pause();
-        else
-                sched_yield();
-}
-
-#define RING 1024
-
-static NDIS_HANDLE nbl_pool_h;
-static PMDL shared_mdl;
 static struct rte_mempool *mp;
 
 static void init_like_ndis(void *obj)
@@ -46,22 +30,6 @@ static void init_like_ndis(void *obj)
         nbl->FirstNetBuffer = nb;
         nb->MdlChain = nb->CurrentMdl = shared_mdl;
         nb->DataLength = 64;
-}
-
-static void ndis_batch(void *ctx, size_t iters)
-{
-        PNET_BUFFER_LIST nbl[BATCH];
-        size_t i, j;
-
-        (void)ctx;
-        for (i = 0; i < iters; i++) {
-                for (j = 0; j < BATCH; j++)
-                        nbl[j] = NdisAllocateNetBufferAndNetBufferList(nbl_pool_h, 0, 0, shared_mdl,
-                                                                       0, 64);
-                bench_keep(nbl[BATCH - 1]);
-                for (j = 0; j < BATCH; j++)
-                        NdisFreeNetBufferList(nbl[j]);
-        }
 }
 
 static void dpdk_batch(void *ctx, size_t iters)
@@ -85,81 +53,61 @@ static void dpdk_batch(void *ctx, size_t iters)
 
 /* ---- producer / consumer ---- */
 
-struct ring {
-        void *slot[RING];
-        size_t head __attribute__((aligned(64)));
-        size_t tail __attribute__((aligned(64)));
-        size_t count;
-        int dpdk;
-};
-
 static struct ring ring __attribute__((aligned(64)));
+static int ring_dpdk; /* which pool the consumer puts back into */
+
+/* ctx non-NULL: with the initialisation NDIS does. */
+static void *dpdk_get(void *ctx)
+{
+        void *p;
+
+        if (rte_mempool_get(mp, &p) < 0)
+                abort();
+        if (ctx)
+                init_like_ndis(p);
+        return p;
+}
+
+static void dpdk_put(void *ctx, void *p)
+{
+        (void)ctx;
+        rte_mempool_put(mp, p);
+}
 
 static int consumer(void *arg)
 {
-        struct ring *r = arg;
-        size_t n;
-
-        for (n = 0; n < r->count; n++) {
-                size_t t = __atomic_load_n(&r->tail, __ATOMIC_RELAXED);
-                void *p;
-
-                while (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == t)
-                        spin_wait();
-                p = r->slot[t % RING];
-                __atomic_store_n(&r->tail, t + 1, __ATOMIC_RELEASE);
-                if (r->dpdk)
-                        rte_mempool_put(mp, p);
-                else
-                        NdisFreeNetBufferList(p);
-        }
+        if (ring_dpdk)
+                ring_consume(arg, dpdk_put, NULL);
+        else
+                ring_consume(arg, nbl_put, NULL);
         return 0;
 }
 
-static void cross(int dpdk, size_t iters)
+static void cross(int dpdk, void *init, size_t iters)
 {
         unsigned worker = rte_get_next_lcore(rte_lcore_id(), 1, 0);
-        size_t n;
 
         memset(&ring, 0, sizeof(ring));
         ring.count = iters * BATCH;
-        ring.dpdk = dpdk;
+        ring_dpdk = dpdk;
         rte_eal_remote_launch(consumer, &ring, worker);
-        for (n = 0; n < ring.count; n++) {
-                void *p;
-
-                if (dpdk) {
-                        if (rte_mempool_get(mp, &p) < 0)
-                                abort();
-                        if (dpdk == 1)
-                                init_like_ndis(p);
-                } else {
-                        p = NdisAllocateNetBufferAndNetBufferList(nbl_pool_h, 0, 0, shared_mdl, 0,
-                                                                  64);
-                }
-                while (n - __atomic_load_n(&ring.tail, __ATOMIC_ACQUIRE) >= RING)
-                        spin_wait();
-                ring.slot[n % RING] = p;
-                __atomic_store_n(&ring.head, n + 1, __ATOMIC_RELEASE);
-        }
+        if (dpdk)
+                ring_produce(&ring, dpdk_get, init);
+        else
+                ring_produce(&ring, nbl_get, NULL);
         rte_eal_wait_lcore(worker);
 }
 
 static void ndis_cross(void *ctx, size_t iters)
 {
         (void)ctx;
-        cross(0, iters);
+        cross(0, NULL, iters);
 }
 
 /* ctx NULL: get+put alone; non-NULL: with the initialisation NDIS does. */
 static void dpdk_cross(void *ctx, size_t iters)
 {
-        cross(ctx ? 1 : 2, iters);
-}
-
-static void verdict(double ratio, double limit)
-{
-        printf("  target <= %.2fx: %s (%.2fx)\n", limit, ratio <= limit ? "met" : "MISSED", ratio);
+        cross(1, ctx, iters);
 }
 
 int main(void)
@@ -167,17 +115,7 @@ int main(void)
         char *eal_argv[] = {
             "bench_ndis_dpdk", "--no-huge",         "--no-pci",    "-l", "0-1", "-m", "128",
             "--no-telemetry",  "--log-level=error", "--no-shconf", NULL};
-        NET_BUFFER_LIST_POOL_PARAMETERS lp = {
-            {NDIS_OBJECT_TYPE_DEFAULT, NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-             NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1},
-            NDIS_PROTOCOL_ID_DEFAULT,
-            TRUE,
-            0,
-            'hcnB',
-            0,
-            0};
         struct bench_op a, b;
-        void *data;
 
         if (rte_eal_init((int)(sizeof(eal_argv) / sizeof(eal_argv[0])) - 1, eal_argv) < 0) {
                 printf("bench_ndis_dpdk: skipped: the DPDK EAL does not start here "
@@ -191,27 +129,22 @@ int main(void)
         }
         mp = rte_mempool_create("nbl", 8191, sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER), 256, 0,
                                 NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
-        data = NdisAllocateMemoryWithTagPriority(NULL, 2048, 'hcnB', NormalPoolPriority);
-        shared_mdl = NdisAllocateMdl(NULL, data, 2048);
-        nbl_pool_h = NdisAllocateNetBufferListPool(NULL, &lp);
-        if (!mp || !shared_mdl || !nbl_pool_h) {
+        if (!mp || ndis_bench_setup() < 0) {
                 fprintf(stderr, "bench_ndis_dpdk: set-up failed\n");
                 return 1;
         }
-        a = (struct bench_op){"NdisAllocateNetBufferAndNetBufferList+Free x32", ndis_batch, NULL};
+        a = (struct bench_op){"NdisAllocateNetBufferAndNetBufferList+Free x32", nbl_batch, NULL};
         b = (struct bench_op){"rte_mempool_get+put x32 (lcore cache)", dpdk_batch, NULL};
-        verdict(bench_compare(&a, &b, 20000, 21), 1.5);
+        verdict("vs rte_mempool", bench_compare(&a, &b, 20000, 21), 1.5, 1);
         b = (struct bench_op){"rte_mempool_get+init+put x32 (lcore cache)", dpdk_batch, &mp};
-        verdict(bench_compare(&a, &b, 20000, 21), 1.5);
+        verdict("vs rte_mempool", bench_compare(&a, &b, 20000, 21), 1.5, 1);
         a = (struct bench_op){"NBL+NB producer/consumer (2 threads) x32", ndis_cross, NULL};
         b = (struct bench_op){"rte_mempool producer/consumer (2 lcores) x32", dpdk_cross, NULL};
-        verdict(bench_compare(&a, &b, 4000, 11), 1.5);
+        verdict("vs rte_mempool", bench_compare(&a, &b, 4000, 11), 1.5, 1);
         b = (struct bench_op){"rte_mempool producer/consumer (2 lcores, init) x32", dpdk_cross,
                               &mp};
-        verdict(bench_compare(&a, &b, 4000, 11), 1.5);
-        NdisFreeNetBufferListPool(nbl_pool_h);
-        NdisFreeMdl(shared_mdl);
-        NdisFreeMemory(data, 0, 0);
+        verdict("vs rte_mempool", bench_compare(&a, &b, 4000, 11), 1.5, 1);
+        ndis_bench_teardown();
         rte_mempool_free(mp);
         rte_eal_cleanup();
         return 0;
