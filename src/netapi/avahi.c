@@ -114,13 +114,10 @@ int avahi_servers_load(struct table *t, const struct hostinfo *h)
             "avahi-browse",   "--parsable", "--terminate", "--resolve",
             "--no-db-lookup", "_smb._tcp",  NULL};
         char *out;
-        int r, status;
+        int r = spawn_tool(argv, AVAHI_TIMEOUT_MS, &out);
 
-        r = spawn_capture(argv, AVAHI_TIMEOUT_MS, &out, &status);
-        if (r == -ENOMEM)
-                return r;
-        if (r < 0)
-                return 0; /* no avahi-browse, or no answer in time: nothing announced */
+        if (r < 0 || !out)
+                return r; /* !out: no avahi-browse, or no answer in time: nothing announced */
         r = avahi_parse(t, out, h);
         wn_free(out);
         return r;

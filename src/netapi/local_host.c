@@ -48,18 +48,18 @@ int local_server_row(struct table *t, unsigned what, const struct hostinfo *know
         struct server_row *row;
         struct samba_conf c;
         struct hostinfo h;
-        int r;
+        int r = 0;
 
         if (known)
                 h = *known;
-        else if (hostinfo_get(&h) < 0)
-                return -EIO;
-        if (what & LOCAL_SAMBA) {
+        else
+                r = hostinfo_get(&h);
+        if (r)
+                return r;
+        if (what & LOCAL_SAMBA)
                 r = samba_conf_load(&c, 0);
-        } else {
+        else
                 samba_conf_init(&c);
-                r = 0;
-        }
         row = r ? NULL : vec_push(&t->rows);
         if (!r && !row)
                 r = -ENOMEM;

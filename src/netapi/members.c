@@ -139,8 +139,7 @@ static int add_domain_names(struct table *t, DWORD level)
 
         if (level < 2)
                 return 0;
-        if (hostinfo_get(&h) < 0)
-                return -EIO;
+        r = hostinfo_get(&h);
         for (i = 0; !r && i < t->rows.n; i++)
                 r = add_domain_name(t, vec_at(&t->rows, i), h.netbios);
         return r;
@@ -148,16 +147,10 @@ static int add_domain_names(struct table *t, DWORD level)
 
 static int members_load(struct table *t, LPCWSTR groupname, DWORD level)
 {
-        char *name;
-        int r;
+        int r = table_lookup(t, groupname, group_members);
 
-        if (utf16_dup_utf8(groupname, &name) < 0)
-                return -ENOMEM;
-        r = *name ? group_members(t, name) : -ENOENT;
         r = r ? r : add_domain_names(t, level);
-        r = r || level == 3 ? r : resolve_uids(t);
-        wn_free(name);
-        return r;
+        return r || level == 3 ? r : resolve_uids(t);
 }
 
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCWSTR servername, LPCWSTR localgroupname,
@@ -166,31 +159,23 @@ NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCWSTR servername, LPCW
                                                         LPDWORD totalentries,
                                                         PDWORD_PTR resumehandle)
 {
-        NET_API_STATUS st = enum_clear_out(bufptr, entriesread, totalentries);
-        DWORD idx = 0;
+        NET_API_STATUS st = enum_begin(servername, 1, bufptr, entriesread, totalentries);
         struct table t;
         int r;
 
-        if (st)
-                return st;
-        st = servername_check(servername);
         if (st)
                 return st;
         if (!localgroupname)
                 return ERROR_INVALID_PARAMETER;
         if (level > 3)
                 return ERROR_INVALID_LEVEL;
-        if (resumehandle)
-                idx = *resumehandle > UINT32_MAX ? UINT32_MAX : (DWORD)*resumehandle;
         table_init(&t, sizeof(struct member_row));
         r = members_load(&t, localgroupname, level);
         if (r)
-                st = r == -ENOENT ? NERR_GroupNotFound : ERROR_NOT_ENOUGH_MEMORY;
+                st = r == -ENOENT ? NERR_GroupNotFound : netapi_status(r);
         else
-                st = enum_finish(&t, &ops[level], prefmaxlen, resumehandle ? &idx : NULL,
-                                 "NetLocalGroupGetMembers", bufptr, entriesread, totalentries);
-        if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-                *resumehandle = idx;
+                st = enum_finish_ptr(&t, &ops[level], prefmaxlen, resumehandle,
+                                     "NetLocalGroupGetMembers", bufptr, entriesread, totalentries);
         table_free(&t);
         return st;
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <uchar.h>
 
 #include "lm.h"
@@ -123,24 +124,45 @@ struct page {
 
 /* Fills *bufptr with the rows from pg->start that fit prefmaxlen (at least one when
  * any remain: prefmaxlen is a preference). Returns NERR_Success when the rows ran
- * out, ERROR_MORE_DATA when some remain, ERROR_NOT_ENOUGH_MEMORY. *bufptr is NULL
- * when no row is returned. */
+ * out, ERROR_MORE_DATA when some remain, ERROR_NOT_ENOUGH_MEMORY when the block
+ * cannot be allocated. *bufptr is NULL when no row is returned. */
 NET_API_STATUS page_rows(const struct table *t, const struct level_ops *ops, struct page *pg,
                          const char *api, LPBYTE *bufptr);
+
+/* The common start of an *Enum call, in this order: enum_clear_out, the server
+ * name (servername_check), the level (level_ok 0: ERROR_INVALID_LEVEL). */
+NET_API_STATUS enum_begin(LPCWSTR servername, int level_ok, LPBYTE *bufptr, LPDWORD entriesread,
+                          LPDWORD totalentries);
+
+/* The common start of a *GetInfo call: ERROR_INVALID_PARAMETER when bufptr is
+ * NULL, else *bufptr = NULL and the server name's check. */
+NET_API_STATUS info_begin(LPCWSTR servername, LPBYTE *bufptr);
 
 /* The common tail of an *Enum call: pages, then sets every out-parameter
  * (resume: the next index on ERROR_MORE_DATA, 0 when done). */
 NET_API_STATUS enum_finish(const struct table *t, const struct level_ops *ops, DWORD prefmaxlen,
                            DWORD *resume, const char *api, LPBYTE *bufptr, LPDWORD entriesread,
                            LPDWORD totalentries);
+/* The same with a pointer-sized resume handle (NetGroupEnum, NetLocalGroupEnum,
+ * NetLocalGroupGetMembers); a handle past 32 bits is past the end. */
+NET_API_STATUS enum_finish_ptr(const struct table *t, const struct level_ops *ops, DWORD prefmaxlen,
+                               PDWORD_PTR resume, const char *api, LPBYTE *bufptr,
+                               LPDWORD entriesread, LPDWORD totalentries);
 
 /* Sets *bufptr, *entriesread, *totalentries to NULL/0 where given; returns
  * ERROR_INVALID_PARAMETER when one of them is NULL, else NERR_Success. */
 NET_API_STATUS enum_clear_out(LPBYTE *bufptr, LPDWORD entriesread, LPDWORD totalentries);
 
-/* -ENOMEM (and -E2BIG) -> ERROR_NOT_ENOUGH_MEMORY, other failures of a source ->
- * NERR_InternalError. */
+/* The one mapping of an internal result to a NetApi status, used by every call:
+ * 0 -> NERR_Success; -ENOMEM and -E2BIG (too large to allocate) ->
+ * ERROR_NOT_ENOUGH_MEMORY; -EACCES, -EPERM -> ERROR_ACCESS_DENIED; any other
+ * failure -> NERR_InternalError. "Not found" means something different to each
+ * call (NERR_UserNotFound, NERR_GroupNotFound, ...): callers test -ENOENT first. */
 NET_API_STATUS netapi_status(int r);
+
+/* Looks up one record by the caller's UTF-16 name: lookup(t, the name in UTF-8);
+ * -ENOENT for "" (no record has an empty name), -ENOMEM. */
+int table_lookup(struct table *t, LPCWSTR name, int (*lookup)(struct table *t, const char *name));
 
 /* A single record (the *GetInfo calls): one row at one level, or NULL. */
 NET_API_STATUS info_finish(const struct table *t, const struct level_ops *ops, const char *api,
@@ -182,7 +204,8 @@ struct samba_conf {
         struct table shares; /* rows: struct samba_share */
 };
 /* Runs `testparm -s` (when installed) and reads the workgroup, the role and, when
- * want_shares, the shares. Samba absent is not an error: present = 0. */
+ * want_shares, the shares. Samba absent is not an error: present = 0; -errno when
+ * testparm could not be run (spawn_tool). */
 int samba_conf_load(struct samba_conf *c, int want_shares);
 /* The configuration of a host without Samba: workgroup "WORKGROUP", no shares. */
 void samba_conf_init(struct samba_conf *c);
@@ -190,11 +213,32 @@ void samba_conf_free(struct samba_conf *c);
 /* Parses testparm's output into c (after samba_conf_init; exposed for tests). */
 int samba_conf_parse(struct samba_conf *c, const char *text, int want_shares);
 
-/* ---- spawn.c: running a helper tool of the host ---- */
-/* Runs argv[0] (looked up in PATH) with stdin and stderr on /dev/null, collects its
- * stdout (NUL-terminated, wn_malloc'd) for at most timeout_ms. -ENOENT when the tool
- * is not installed, -ETIMEDOUT (the child is killed), -ENOMEM. *ret_status: exit code. */
-int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out, int *ret_status);
+/* ---- spawn.c: running an optional helper tool of the host ---- */
+/* Runs argv[0] (looked up in PATH) with stdin and stderr on /dev/null and collects
+ * its stdout for at most timeout_ms. 0 with *ret_out its output (NUL-terminated,
+ * wn_malloc'd); 0 with *ret_out NULL when the tool is absent: not installed (or not
+ * executable), or no answer in time (the child is killed). -errno when it could not
+ * be run or read (-ENOMEM, -EMFILE, -EAGAIN, ...). The exit status is not used. */
+int spawn_tool(const char *const argv[], int timeout_ms, char **ret_out);
+
+/* ---- nss.c: the passwd and group databases through NSS ---- */
+struct passwd;
+struct group;
+/* Where an entry's strings live: allocated (cap bytes) at the first call, doubled
+ * while NSS says ERANGE. Start with {NULL, cap}; nss_buf_free when done. */
+struct nss_buf {
+        char *p;
+        size_t cap;
+};
+void nss_buf_free(struct nss_buf *b);
+/* Enumerations, between setpwent/endpwent or setgrent/endgrent: 1 an entry, 0 the
+ * end, -errno when NSS failed (-ENOMEM: the buffer could not grow). */
+int nss_getpwent(struct nss_buf *b, struct passwd *pw);
+int nss_getgrent(struct nss_buf *b, struct group *gr);
+/* Lookups: 0 found, -ENOENT no such entry, -errno when NSS failed. */
+int nss_getpwnam(struct nss_buf *b, const char *name, struct passwd *pw);
+int nss_getpwuid(struct nss_buf *b, uid_t uid, struct passwd *pw);
+int nss_getgrnam(struct nss_buf *b, const char *name, struct group *gr);
 
 /* ---- users.c / user_source.c ---- */
 struct user_row {

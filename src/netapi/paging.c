@@ -1,9 +1,11 @@
-/* paging.c - the enumeration rules every *Enum call shares: prefmaxlen is a
- * preference (whole entries only, at least one when any remain, MAX_PREFERRED_LENGTH
- * for all), ERROR_MORE_DATA with a small-integer resume index, out-parameters
- * always set. */
+/* paging.c - what every Net* call does at its edge: the enumeration rules
+ * (prefmaxlen is a preference: whole entries only, at least one when any remain,
+ * MAX_PREFERRED_LENGTH for all; ERROR_MORE_DATA with a small-integer resume index;
+ * out-parameters always set), the checks calls start with, and the one mapping of
+ * internal -errno results to NET_API_STATUS (netapi_status). */
 #include <errno.h>
 
+#include "alloc.h"
 #include "lmerr.h"
 #include "netapi_int.h"
 #include "winerror.h"
@@ -41,7 +43,7 @@ NET_API_STATUS page_rows(const struct table *t, const struct level_ops *ops, str
         k = page_count(t, ops, pg);
         r = pack_rows(t, ops, pg->start, k, api, bufptr);
         if (r < 0)
-                return ERROR_NOT_ENOUGH_MEMORY;
+                return netapi_status(r);
         pg->read = (DWORD)k;
         pg->next = (DWORD)(pg->start + k);
         return pg->next < t->rows.n ? ERROR_MORE_DATA : NERR_Success;
@@ -56,6 +58,26 @@ NET_API_STATUS enum_clear_out(LPBYTE *bufptr, LPDWORD entriesread, LPDWORD total
         if (totalentries)
                 *totalentries = 0;
         return bufptr && entriesread && totalentries ? NERR_Success : ERROR_INVALID_PARAMETER;
+}
+
+NET_API_STATUS enum_begin(LPCWSTR servername, int level_ok, LPBYTE *bufptr, LPDWORD entriesread,
+                          LPDWORD totalentries)
+{
+        NET_API_STATUS st = enum_clear_out(bufptr, entriesread, totalentries);
+
+        if (st == NERR_Success)
+                st = servername_check(servername);
+        if (st == NERR_Success && !level_ok)
+                st = ERROR_INVALID_LEVEL;
+        return st;
+}
+
+NET_API_STATUS info_begin(LPCWSTR servername, LPBYTE *bufptr)
+{
+        if (!bufptr)
+                return ERROR_INVALID_PARAMETER;
+        *bufptr = NULL;
+        return servername_check(servername);
 }
 
 NET_API_STATUS enum_finish(const struct table *t, const struct level_ops *ops, DWORD prefmaxlen,
@@ -75,19 +97,59 @@ NET_API_STATUS enum_finish(const struct table *t, const struct level_ops *ops, D
         return st;
 }
 
+/* Pointer-sized resume handles (the group calls) hold the same small index; values
+ * past 32 bits are past the end. */
+NET_API_STATUS enum_finish_ptr(const struct table *t, const struct level_ops *ops, DWORD prefmaxlen,
+                               PDWORD_PTR resume, const char *api, LPBYTE *bufptr,
+                               LPDWORD entriesread, LPDWORD totalentries)
+{
+        DWORD idx = !resume ? 0 : *resume > UINT32_MAX ? UINT32_MAX : (DWORD)*resume;
+        NET_API_STATUS st = enum_finish(t, ops, prefmaxlen, resume ? &idx : NULL, api, bufptr,
+                                        entriesread, totalentries);
+
+        if (resume && (st == NERR_Success || st == ERROR_MORE_DATA))
+                *resume = idx;
+        return st;
+}
+
 NET_API_STATUS info_finish(const struct table *t, const struct level_ops *ops, const char *api,
                            LPBYTE *bufptr)
 {
-        if (pack_rows(t, ops, 0, 1, api, bufptr) < 0) {
+        int r = pack_rows(t, ops, 0, 1, api, bufptr);
+
+        if (r < 0)
                 *bufptr = NULL;
-                return ERROR_NOT_ENOUGH_MEMORY;
-        }
-        return NERR_Success;
+        return netapi_status(r);
 }
 
+int table_lookup(struct table *t, LPCWSTR name, int (*lookup)(struct table *t, const char *name))
+{
+        char *u8;
+        int r = utf16_dup_utf8(name, &u8);
+
+        if (r)
+                return r;
+        r = *u8 ? lookup(t, u8) : -ENOENT;
+        wn_free(u8);
+        return r;
+}
+
+/* Windows documents ERROR_ACCESS_DENIED for every Net* call and
+ * ERROR_NOT_ENOUGH_MEMORY for its allocations; a source that fails in another way
+ * (an NSS backend's I/O error, a helper tool that cannot be started) is not short
+ * of memory: NERR_InternalError ("an internal error occurred"), never a guess. */
 NET_API_STATUS netapi_status(int r)
 {
-        if (r == 0)
+        switch (r) {
+        case 0:
                 return NERR_Success;
-        return r == -ENOMEM || r == -E2BIG ? ERROR_NOT_ENOUGH_MEMORY : NERR_InternalError;
+        case -ENOMEM:
+        case -E2BIG: /* a result too large to allocate (NetApiBufferSize is a DWORD) */
+                return ERROR_NOT_ENOUGH_MEMORY;
+        case -EACCES:
+        case -EPERM:
+                return ERROR_ACCESS_DENIED;
+        default:
+                return NERR_InternalError;
+        }
 }

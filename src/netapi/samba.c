@@ -171,14 +171,12 @@ int samba_conf_load(struct samba_conf *c, int want_shares)
 {
         static const char *const argv[] = {"testparm", "-s", "--suppress-prompt", NULL};
         char *out;
-        int r, status;
+        int r;
 
         samba_conf_init(c);
-        r = spawn_capture(argv, TESTPARM_TIMEOUT_MS, &out, &status);
-        if (r == -ENOMEM)
-                return r;
-        if (r < 0)
-                return 0; /* not installed, or hung: no Samba configuration */
+        r = spawn_tool(argv, TESTPARM_TIMEOUT_MS, &out);
+        if (r < 0 || !out)
+                return r; /* !out: not installed, or hung: no Samba configuration */
         r = samba_conf_parse(c, out, want_shares);
         wn_free(out);
         return r;

@@ -8,13 +8,9 @@
 NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
 {
         const struct level_ops *ops = server_level(level);
-        NET_API_STATUS st;
+        NET_API_STATUS st = info_begin(servername, bufptr);
         struct table t;
 
-        if (!bufptr)
-                return ERROR_INVALID_PARAMETER;
-        *bufptr = NULL;
-        st = servername_check(servername);
         if (st)
                 return st;
         if (!ops)

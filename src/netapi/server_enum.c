@@ -3,7 +3,6 @@
  * servers announced through DNS-SD when Avahi runs (avahi.c); no NetBIOS browser
  * is asked and nothing is invented. SV_TYPE_DOMAIN_ENUM lists this machine's
  * workgroup or domain instead. */
-#include <errno.h>
 #include <string.h>
 
 #include "lmerr.h"
@@ -48,8 +47,9 @@ static int same_domain(LMCSTR domain, const struct table *t)
 static NET_API_STATUS load(struct table *t, DWORD servertype, LMCSTR domain)
 {
         struct hostinfo h;
-        int r = hostinfo_get(&h) < 0 ? -EIO : local_server_row(t, LOCAL_SAMBA, &h);
+        int r = hostinfo_get(&h);
 
+        r = r ? r : local_server_row(t, LOCAL_SAMBA, &h);
         if (r)
                 return netapi_status(r);
         if (!same_domain(domain, t))
@@ -69,16 +69,11 @@ NET_API_STATUS NET_API_FUNCTION NetServerEnum(LMCSTR servername, DWORD level, LP
                                               LPDWORD resume_handle)
 {
         const struct level_ops *ops = level == 100 || level == 101 ? server_level(level) : NULL;
-        NET_API_STATUS st = enum_clear_out(bufptr, entriesread, totalentries);
+        NET_API_STATUS st = enum_begin(servername, ops != NULL, bufptr, entriesread, totalentries);
         struct table t;
 
         if (st)
                 return st;
-        st = servername_check(servername);
-        if (st)
-                return st;
-        if (!ops)
-                return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct server_row));
         st = load(&t, servertype, domain);
         if (st == NERR_Success)

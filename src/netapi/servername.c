@@ -70,6 +70,7 @@ NET_API_STATUS servername_check(const char16_t *name)
 {
         NET_API_STATUS st;
         char *u8;
+        int r;
 
         if (!name || !*name)
                 return NERR_Success;
@@ -80,8 +81,9 @@ NET_API_STATUS servername_check(const char16_t *name)
         }
         if (name_malformed(name))
                 return ERROR_INVALID_NAME; /* "\\", "\\a\b", ... */
-        if (utf16_dup_utf8(name, &u8) < 0)
-                return ERROR_NOT_ENOUGH_MEMORY;
+        r = utf16_dup_utf8(name, &u8);
+        if (r)
+                return netapi_status(r);
         st = name_is_local(u8) ? NERR_Success : NERR_InvalidComputer;
         wn_free(u8);
         return st;

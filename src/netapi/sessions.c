@@ -76,25 +76,34 @@ static int filters(LPWSTR client, LPWSTR user, char **ret_client, char **ret_use
         return 0;
 }
 
-static int user_exists(const char *name)
+/* 0 when passwd knows the user, -ENOENT when it does not, -errno. */
+static int user_known(const char *name)
 {
-        struct passwd pw, *res = NULL;
-        char buf[4096];
+        struct nss_buf b = {NULL, 4096};
+        struct passwd pw;
+        int r = nss_getpwnam(&b, name, &pw);
 
-        return getpwnam_r(name, &pw, buf, sizeof(buf), &res) == ERANGE || res != NULL;
+        nss_buf_free(&b);
+        return r;
 }
 
 static NET_API_STATUS load(struct table *t, const char *client, const char *user)
 {
         struct hostinfo h;
         const char *c = client;
+        int r;
 
         if (c && c[0] == '\\' && c[1] == '\\')
                 c += 2;
-        if (hostinfo_get(&h) < 0 || sessions_load(t, c, user, &h) < 0)
-                return ERROR_NOT_ENOUGH_MEMORY;
-        if (t->rows.n == 0 && user && !user_exists(user))
-                return NERR_UserNotFound;
+        r = hostinfo_get(&h);
+        r = r ? r : sessions_load(t, c, user, &h);
+        if (r)
+                return netapi_status(r);
+        if (t->rows.n == 0 && user) {
+                r = user_known(user);
+                if (r)
+                        return r == -ENOENT ? NERR_UserNotFound : netapi_status(r);
+        }
         if (t->rows.n == 0 && client)
                 return NERR_ClientNameNotFound;
         return NERR_Success;
@@ -106,20 +115,16 @@ NET_API_STATUS NET_API_FUNCTION NetSessionEnum(LPWSTR servername, LPWSTR UncClie
                                                LPDWORD totalentries, LPDWORD resume_handle)
 {
         const struct level_ops *ops = session_level(level);
-        NET_API_STATUS st = enum_clear_out(bufptr, entriesread, totalentries);
+        NET_API_STATUS st = enum_begin(servername, ops != NULL, bufptr, entriesread, totalentries);
         char *client, *user;
         struct table t;
+        int r;
 
         if (st)
                 return st;
-        st = servername_check(servername);
-        if (st)
-                return st;
-        if (!ops)
-                return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct session_row));
-        st = filters(UncClientName, username, &client, &user) < 0 ? ERROR_NOT_ENOUGH_MEMORY
-                                                                  : load(&t, client, user);
+        r = filters(UncClientName, username, &client, &user);
+        st = r ? netapi_status(r) : load(&t, client, user);
         if (st == NERR_Success)
                 st = enum_finish(&t, ops, prefmaxlen, resume_handle, "NetSessionEnum", bufptr,
                                  entriesread, totalentries);

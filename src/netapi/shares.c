@@ -66,19 +66,13 @@ NET_API_STATUS NET_API_FUNCTION NetShareEnum(LMSTR servername, DWORD level, LPBY
                                              DWORD prefmaxlen, LPDWORD entriesread,
                                              LPDWORD totalentries, LPDWORD resume_handle)
 {
-        NET_API_STATUS st = enum_clear_out(bufptr, entriesread, totalentries);
+        NET_API_STATUS st = enum_begin(servername, level <= 2, bufptr, entriesread, totalentries);
         struct samba_conf c;
 
         if (st)
                 return st;
-        st = servername_check(servername);
-        if (st)
-                return st;
-        if (level > 2)
-                return ERROR_INVALID_LEVEL;
-        if (samba_conf_load(&c, 1) < 0)
-                st = ERROR_NOT_ENOUGH_MEMORY;
-        else
+        st = netapi_status(samba_conf_load(&c, 1));
+        if (st == NERR_Success)
                 st = enum_finish(&c.shares, &ops[level], prefmaxlen, resume_handle, "NetShareEnum",
                                  bufptr, entriesread, totalentries);
         samba_conf_free(&c);

@@ -1,7 +1,9 @@
 /* spawn.c - runs a helper tool of the host (Samba's testparm, Avahi's avahi-browse)
  * and collects its standard output. posix_spawnp: safe in threaded callers, no
  * handlers run in the child. The child gets /dev/null for stdin and stderr and is
- * killed when it outlives its time limit. */
+ * killed when it outlives its time limit. The tools are optional: one that is not
+ * installed or does not answer is absent, not an error; one that cannot be started
+ * (no file descriptors or processes left) is an error. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -86,22 +88,20 @@ static int collect(int fd, int timeout_ms, char **buf, size_t *len)
         return r < 0 ? r : 0;
 }
 
-static int reap(pid_t pid, int kill_it)
+static void reap(pid_t pid, int kill_it)
 {
-        int status = 0;
-
         if (kill_it)
                 kill(pid, SIGKILL);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
                 ;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out, int *ret_status)
+/* -ENOENT when the tool is not installed, -ETIMEDOUT when it did not finish in time. */
+static int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out)
 {
         char *buf = NULL;
         size_t len = 0;
-        int fds[2], r, status;
+        int fds[2], r;
         pid_t pid;
 
         if (pipe2(fds, O_CLOEXEC) < 0)
@@ -114,12 +114,24 @@ int spawn_capture(const char *const argv[], int timeout_ms, char **ret_out, int 
         }
         r = collect(fds[0], timeout_ms, &buf, &len);
         close(fds[0]);
-        status = reap(pid, r < 0);
+        reap(pid, r < 0);
         if (r < 0) {
                 wn_free(buf);
                 return r;
         }
         *ret_out = buf;
-        *ret_status = status;
         return 0;
+}
+
+int spawn_tool(const char *const argv[], int timeout_ms, char **ret_out)
+{
+        int r;
+
+        *ret_out = NULL;
+        r = spawn_capture(argv, timeout_ms, ret_out);
+        /* EACCES: found but not executable, or in no PATH directory we may search
+         * (execvp's answer for a missing tool too, when PATH has such a directory). */
+        if (r == -ENOENT || r == -EACCES || r == -ETIMEDOUT)
+                return 0;
+        return r;
 }

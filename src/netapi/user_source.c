@@ -8,7 +8,6 @@
 #include <pwd.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "netapi_int.h"
 
 static pthread_mutex_t pw_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -100,38 +99,20 @@ static int add_row(struct table *t, const struct passwd *pw, uint32_t type, unsi
         return r;
 }
 
-/* Grows *buf when NSS says ERANGE; glibc then returns the same entry again. */
-static int grow(char **buf, size_t *cap)
-{
-        char *p = wn_realloc(*buf, *cap * 2);
+#define PW_BUF 4096 /* grows when an entry needs more */
 
-        if (!p)
-                return -ENOMEM;
-        *buf = p;
-        *cap *= 2;
-        return 0;
-}
-
-static int enumerate(struct table *t, DWORD filter, unsigned fields, char **buf, size_t *cap)
+static int enumerate(struct table *t, DWORD filter, unsigned fields, struct nss_buf *b)
 {
-        struct passwd pw, *res;
+        struct passwd pw;
         uint32_t type;
-        int e, r = 0;
+        int r;
 
         setpwent();
-        while (r == 0) {
-                e = getpwent_r(&pw, *buf, *cap, &res);
-                if (e == ERANGE) {
-                        r = grow(buf, cap);
-                        continue;
-                }
-                if (e || !res) {
-                        r = e && e != ENOENT ? -e : 0; /* ENOENT: end of the database */
-                        break;
-                }
+        while ((r = nss_getpwent(b, &pw)) > 0) {
                 type = account_type(pw.pw_name);
-                if (filter_matches(filter, type))
-                        r = add_row(t, &pw, type, fields);
+                r = filter_matches(filter, type) ? add_row(t, &pw, type, fields) : 0;
+                if (r)
+                        break;
         }
         endpwent();
         return r;
@@ -143,38 +124,29 @@ static size_t hint_rows, hint_units[USER_ALL + 1];
 
 int users_load(struct table *t, DWORD filter, unsigned fields)
 {
-        size_t cap = 4096;
-        char *buf = wn_malloc(cap);
+        struct nss_buf b = {NULL, PW_BUF};
         int r;
 
-        if (!buf)
-                return -ENOMEM;
         pthread_mutex_lock(&pw_lock);
         r = vec_reserve(&t->rows, hint_rows);
         r = r ? r : strpool_reserve(&t->pool, hint_units[fields & USER_ALL]);
-        r = r ? r : enumerate(t, filter, fields, &buf, &cap);
+        r = r ? r : enumerate(t, filter, fields, &b);
         if (!r && filter == 0) {
                 hint_rows = t->rows.n;
                 hint_units[fields & USER_ALL] = t->pool.n;
         }
         pthread_mutex_unlock(&pw_lock);
-        wn_free(buf);
+        nss_buf_free(&b);
         return r;
 }
 
 int user_lookup(struct table *t, const char *name)
 {
-        struct passwd pw, *res = NULL;
-        size_t cap = 4096;
-        char *buf = wn_malloc(cap);
-        int e, r = 0;
+        struct nss_buf b = {NULL, PW_BUF};
+        struct passwd pw;
+        int r = nss_getpwnam(&b, name, &pw);
 
-        if (!buf)
-                return -ENOMEM;
-        while ((e = getpwnam_r(name, &pw, buf, cap, &res)) == ERANGE && !(r = grow(&buf, &cap)))
-                ;
-        if (!r)
-                r = res ? add_row(t, &pw, account_type(pw.pw_name), USER_ALL) : -ENOENT;
-        wn_free(buf);
+        r = r ? r : add_row(t, &pw, account_type(pw.pw_name), USER_ALL);
+        nss_buf_free(&b);
         return r;
 }

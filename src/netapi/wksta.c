@@ -69,13 +69,9 @@ static const struct level_ops wksta_ops[] = {
 
 NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
 {
-        NET_API_STATUS st;
+        NET_API_STATUS st = info_begin(servername, bufptr);
         struct table t;
 
-        if (!bufptr)
-                return ERROR_INVALID_PARAMETER;
-        *bufptr = NULL;
-        st = servername_check(servername);
         if (st)
                 return st;
         if (level < 100 || level > 102)
@@ -135,12 +131,16 @@ static const struct level_ops wuser_ops[] = {
 /* The effective user's name; its uid in decimal when passwd does not know it. */
 static int current_user(struct table *t, struct wuser_row *w)
 {
-        struct passwd pw, *res = NULL;
-        char buf[4096], uid[16];
+        struct nss_buf b = {NULL, 4096};
+        struct passwd pw;
+        char uid[16];
+        int r = nss_getpwuid(&b, geteuid(), &pw);
 
-        getpwuid_r(geteuid(), &pw, buf, sizeof(buf), &res);
         snprintf(uid, sizeof(uid), "%u", (unsigned)geteuid());
-        return strpool_add_str(&t->pool, res ? pw.pw_name : uid, &w->user);
+        if (r == 0 || r == -ENOENT)
+                r = strpool_add_str(&t->pool, r ? uid : pw.pw_name, &w->user);
+        nss_buf_free(&b);
+        return r;
 }
 
 static int wuser_row(struct table *t)
