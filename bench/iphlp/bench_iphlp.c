@@ -10,7 +10,6 @@
  * own size + 2 MiB. Needs root (it creates a namespace); says so and skips. */
 #include <errno.h>
 #include <fcntl.h>
-#include <ifaddrs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libmnl/libmnl.h>
 #include <linux/rtnetlink.h>
 
 #include "harness.h"
 #include "iphlpapi.h"
-
-#define RAW_BUF_SIZE 32768 /* what the kernel fills per dump datagram at most */
+#include "raw_dump.h"
 
 /* Grows the namespace to `total` interfaces (lo included) with veth pairs. */
 static int grow_to(int *have, int total)
@@ -40,62 +37,13 @@ static int grow_to(int *have, int total)
 
 /* ---- the floor: one RTM_GETLINK dump, messages walked, nothing parsed ---- */
 
-struct raw {
-        struct mnl_socket *nl;
-        char *buf;
-        unsigned seq;
-};
-
-static int count_msg(const struct nlmsghdr *nlh, void *data)
-{
-        (void)nlh;
-        ++*(unsigned *)data;
-        return MNL_CB_OK;
-}
-
-static void raw_dump(void *ctx, size_t iters)
-{
-        struct raw *r = ctx;
-        size_t i;
-
-        for (i = 0; i < iters; i++) {
-                char req[MNL_SOCKET_BUFFER_SIZE];
-                struct nlmsghdr *nlh = mnl_nlmsg_put_header(req);
-                struct ifinfomsg *ifi;
-                unsigned n = 0;
-                int ret;
-
-                nlh->nlmsg_type = RTM_GETLINK;
-                nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-                nlh->nlmsg_seq = ++r->seq;
-                ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
-                ifi->ifi_family = AF_UNSPEC;
-                mnl_socket_sendto(r->nl, nlh, nlh->nlmsg_len);
-                do {
-                        ssize_t len = mnl_socket_recvfrom(r->nl, r->buf, RAW_BUF_SIZE);
-
-                        ret = len > 0 ? mnl_cb_run(r->buf, (size_t)len, r->seq,
-                                                   mnl_socket_get_portid(r->nl), count_msg, &n)
-                                      : MNL_CB_ERROR;
-                } while (ret > MNL_CB_STOP);
-                bench_keep(n);
-        }
-}
-
-/* ---- the alternative ---- */
-
-static void getifaddrs_op(void *ctx, size_t iters)
+static void raw_link_dump(void *ctx, size_t iters)
 {
         size_t i;
 
-        (void)ctx;
-        for (i = 0; i < iters; i++) {
-                struct ifaddrs *a = NULL;
-
-                getifaddrs(&a);
-                bench_keep(a);
-                freeifaddrs(a);
-        }
+        for (i = 0; i < iters; i++)
+                bench_keep(
+                    raw_dump_run(ctx, RTM_GETLINK, AF_UNSPEC, sizeof(struct ifinfomsg), 0, false));
 }
 
 /* ---- winnet ---- */
@@ -158,7 +106,7 @@ static void report_peak_memory(int interfaces)
                after - before <= limit_kib ? "met" : "MISSED");
 }
 
-static void run_scale(int interfaces, struct raw *raw)
+static void run_scale(int interfaces, struct raw_dump *raw)
 {
         char n[4][96];
         struct bench_op floor, gia, ops[3];
@@ -173,7 +121,7 @@ static void run_scale(int interfaces, struct raw *raw)
         ops[1] =
             (struct bench_op){n[1], if_table, (void *)(size_t)MibIfTableNormalWithoutStatistics};
         ops[2] = (struct bench_op){n[2], ipif_table, NULL};
-        floor = (struct bench_op){n[3], raw_dump, raw};
+        floor = (struct bench_op){n[3], raw_link_dump, raw};
         gia = (struct bench_op){"getifaddrs+freeifaddrs", getifaddrs_op, NULL};
         if (interfaces >= 10000)
                 report_peak_memory(interfaces);
@@ -186,7 +134,7 @@ static void run_scale(int interfaces, struct raw *raw)
 int main(void)
 {
         static const int scales[] = {10, 1000, 10000};
-        struct raw raw = {NULL, NULL, 1};
+        struct raw_dump raw;
         int have = 1;
         size_t i;
 
@@ -198,9 +146,7 @@ int main(void)
                 printf("bench_iphlp: skipped: cannot create a network namespace\n");
                 return 0;
         }
-        raw.nl = mnl_socket_open(NETLINK_ROUTE);
-        raw.buf = malloc(RAW_BUF_SIZE);
-        if (!raw.nl || !raw.buf || mnl_socket_bind(raw.nl, 0, MNL_SOCKET_AUTOPID) < 0)
+        if (raw_dump_open(&raw) < 0)
                 return 1;
         for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
                 if (grow_to(&have, scales[i]) < 0) {
@@ -209,7 +155,6 @@ int main(void)
                 }
                 run_scale(scales[i], &raw);
         }
-        mnl_socket_close(raw.nl);
-        free(raw.buf);
+        raw_dump_close(&raw);
         return 0;
 }

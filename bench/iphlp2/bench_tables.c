@@ -7,7 +7,6 @@
  * faster than getifaddrs (ratio <= 0.67). Needs root; says so and skips. */
 #include <fcntl.h>
 #include <stdbool.h>
-#include <ifaddrs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +20,10 @@
 
 #include "harness.h"
 #include "iphlpapi.h"
+#include "raw_dump.h"
 
-#define RAW_BUF_SIZE 32768
-#define INTERFACES   1000
-#define ROUTES       10000
+#define INTERFACES 1000
+#define ROUTES     10000
 
 /* 500 veth pairs (1,000 interfaces besides lo), an IPv4 and an IPv6 address on
  * each, one neighbour each, and 10,000 IPv6 routes over the first pair. */
@@ -55,55 +54,19 @@ static int populate(void)
 /* ---- the floor: raw dumps, messages walked, nothing parsed ---- */
 
 struct raw {
-        struct mnl_socket *nl;
-        char *buf;
-        unsigned seq;
+        struct raw_dump d;
         unsigned walked; /* messages the last raw_for walked */
 };
 
 static struct raw raw;
 
-static int count_msg(const struct nlmsghdr *nlh, void *data)
-{
-        (void)nlh;
-        ++*(unsigned *)data;
-        return MNL_CB_OK;
-}
-
-/* One dump of `type` for `family`; `link` adds the IFLA_EXT_MASK winnet sends,
- * `cloned` the RTM_F_CLONED route flag. */
+/* One dump of `type` for `family` as winnet sends it: `link` adds its
+ * IFLA_EXT_MASK, `cloned` the RTM_F_CLONED route flag. */
 static void raw_one(uint16_t type, uint8_t family, bool link, bool cloned)
 {
-        char req[MNL_SOCKET_BUFFER_SIZE];
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(req);
-        struct rtmsg *rtm;
-        unsigned n = 0;
-        int ret;
-
-        nlh->nlmsg_type = type;
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        nlh->nlmsg_seq = ++raw.seq;
-        rtm = mnl_nlmsg_put_extra_header(nlh, link ? sizeof(struct ifinfomsg) : sizeof(*rtm));
-        rtm->rtm_family = family; /* the family is the first byte of every header */
-        if (cloned)
-                rtm->rtm_flags = RTM_F_CLONED;
-        if (link)
-                mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-        if (cloned) /* as winnet asks: strict checking makes the kernel honour the flag */
-                setsockopt(mnl_socket_get_fd(raw.nl), SOL_NETLINK, NETLINK_GET_STRICT_CHK,
-                           &(int){1}, sizeof(int));
-        mnl_socket_sendto(raw.nl, nlh, nlh->nlmsg_len);
-        if (cloned)
-                setsockopt(mnl_socket_get_fd(raw.nl), SOL_NETLINK, NETLINK_GET_STRICT_CHK,
-                           &(int){0}, sizeof(int));
-        do {
-                ssize_t len = mnl_socket_recvfrom(raw.nl, raw.buf, RAW_BUF_SIZE);
-
-                ret = len > 0 ? mnl_cb_run(raw.buf, (size_t)len, raw.seq,
-                                           mnl_socket_get_portid(raw.nl), count_msg, &n)
-                              : MNL_CB_ERROR;
-        } while (ret > MNL_CB_STOP);
-        raw.walked += n;
+        raw.walked += raw_dump_run(&raw.d, type, family,
+                                   link ? sizeof(struct ifinfomsg) : sizeof(struct rtmsg),
+                                   link ? RTEXT_FILTER_SKIP_STATS : 0, cloned);
 }
 
 enum table { T_UNICAST, T_ANYCAST, T_MULTICAST, T_FORWARD, T_IPNET, T_STACK, T_PATH, T_COUNT };
@@ -134,20 +97,6 @@ static void raw_op(void *ctx, size_t iters)
 
         for (i = 0; i < iters; i++)
                 raw_for((enum table)(size_t)ctx);
-}
-
-static void getifaddrs_op(void *ctx, size_t iters)
-{
-        size_t i;
-
-        (void)ctx;
-        for (i = 0; i < iters; i++) {
-                struct ifaddrs *a = NULL;
-
-                getifaddrs(&a);
-                bench_keep(a);
-                freeifaddrs(a);
-        }
 }
 
 /* ---- winnet ---- */
@@ -234,13 +183,9 @@ int main(void)
                 printf("bench_tables: skipped: cannot build the namespace\n");
                 return 0;
         }
-        raw.nl = mnl_socket_open(NETLINK_ROUTE);
-        raw.buf = malloc(RAW_BUF_SIZE);
-        raw.seq = 1;
-        if (!raw.nl || !raw.buf || mnl_socket_bind(raw.nl, 0, MNL_SOCKET_AUTOPID) < 0)
+        if (raw_dump_open(&raw.d) < 0)
                 return 1;
         run();
-        mnl_socket_close(raw.nl);
-        free(raw.buf);
+        raw_dump_close(&raw.d);
         return 0;
 }

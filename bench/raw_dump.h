@@ -1,0 +1,36 @@
+/* raw_dump.h - the floor the IP Helper benchmarks compare with: netlink dumps
+ * through libmnl that only walk the messages (nothing parsed, nothing kept), and
+ * the usual alternative, getifaddrs()+freeifaddrs(). */
+#ifndef WINNET_BENCH_RAW_DUMP_H
+#define WINNET_BENCH_RAW_DUMP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libmnl/libmnl.h>
+
+/* The kernel fills dump datagrams up to 32 KiB: the receive buffer is that. */
+#define RAW_BUF_SIZE 32768
+
+struct raw_dump {
+        struct mnl_socket *nl;
+        char *buf;
+        unsigned seq;
+};
+
+/* A bound NETLINK_ROUTE socket and its buffer; 0, or -1. */
+int raw_dump_open(struct raw_dump *r);
+void raw_dump_close(struct raw_dump *r);
+
+/* One dump of `type` for `family` (hdr_len: the request's fixed header, whose
+ * first byte is the family); ext_mask non-zero adds IFLA_EXT_MASK, `cloned` asks
+ * for cached routes (RTM_F_CLONED, with strict checking, as winnet asks).
+ * Returns the number of messages walked. */
+unsigned raw_dump_run(struct raw_dump *r, uint16_t type, uint8_t family, size_t hdr_len,
+                      uint32_t ext_mask, bool cloned);
+
+/* getifaddrs()+freeifaddrs(), iters times (a bench_fn). */
+void getifaddrs_op(void *ctx, size_t iters);
+
+#endif /* WINNET_BENCH_RAW_DUMP_H */
