@@ -237,6 +237,7 @@ struct prov_route {
         uint8_t family; /* AF_INET or AF_INET6 */
         uint8_t dst_len;
         uint8_t src_len;
+        uint8_t tos;
         uint8_t protocol; /* RTPROT_* */
         uint8_t scope;    /* PROV_SCOPE_* */
         uint8_t type;     /* PROV_RTN_* */

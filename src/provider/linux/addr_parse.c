@@ -1,4 +1,4 @@
-/* addr_parse.c - one unicast (RTM_NEWADDR), anycast or multicast address message to a
+/* addr_parse.c - one unicast (RTM_NEWADDR/DELADDR), anycast or multicast address message to a
  * struct prov_addr: the address (IFA_LOCAL before IFA_ADDRESS, so a point-to-point
  * link reports its own end), the 32-bit IFA_FLAGS over the 8-bit header flags,
  * IFA_PROTO and the lifetimes and timestamps of IFA_CACHEINFO. */
@@ -71,7 +71,7 @@ static void parse_attr(const struct nlattr *a, struct addr_attrs *at, struct pro
 
 static int kind_of(uint16_t type, enum prov_addr_kind *ret)
 {
-        if (type == RTM_NEWADDR)
+        if (type == RTM_NEWADDR || type == RTM_DELADDR) /* DEL: change events */
                 *ret = PROV_ADDR_UNICAST;
         else if (type == RTM_GETANYCAST || type == NL_NEWANYCAST)
                 *ret = PROV_ADDR_ANYCAST;

@@ -1,8 +1,8 @@
 /* link_brief.c - the RTM_GETLINK dump read for what the address, route,
  * neighbour and stack tables need of a link: its index, link-layer type and
- * flags (the LUID) and its layering: IFLA_MASTER, IFLA_LINK when the lower link
- * is in this namespace, and the lower device a kind keeps in its own data
- * (IFLA_VXLAN_LINK). Counters are not requested. */
+ * flags (the LUID) and its layering: IFLA_MASTER, and IFLA_LINK and the lower
+ * device a kind keeps in its own data (IFLA_VXLAN_LINK) when that lower device is
+ * in this namespace. Counters are not requested. */
 #include <errno.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
@@ -84,9 +84,12 @@ int link_brief_parse(const struct nlmsghdr *nlh, struct prov_link_brief *l)
         l->flags = ifi->ifi_flags;
         NLA_FOR_EACH(a, nla_msg_first(nlh, sizeof(*ifi)), nla_msg_end(nlh))
         parse_attr(a, &at, l);
+        /* IFLA_LINK_NETNSID: the lower device (IFLA_LINK, and a vxlan's dev, which
+         * the kernel keeps in the namespace the vxlan was made in) is an index of
+         * another namespace, not of this one. */
         if (at.other_netns)
                 l->link = 0;
-        if (at.info_data)
+        else if (at.info_data)
                 parse_kind_dev(at.info_data, l);
         return l->ifindex ? 0 : -EBADMSG;
 }

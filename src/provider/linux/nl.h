@@ -88,14 +88,16 @@ int linux_link_speed_get(uint32_t ifindex, uint64_t *ret_bps);
 /* pmtu_expires.c */
 int linux_pmtu_expires(int family, uint32_t *ret_seconds);
 
-/* addr_parse.c / addr_dump.c: RTM_NEWADDR, RTM_NEWANYCAST and RTM_NEWMULTICAST. */
+/* addr_parse.c / addr_dump.c: RTM_NEWADDR (and DELADDR), RTM_NEWANYCAST and
+ * RTM_NEWMULTICAST. -EBADMSG for any other message, family or a malformed one. */
 int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *ret);
 int linux_addr_walk(int family, enum prov_addr_kind kind, const struct prov_addr_visitor *v);
 /* igmp_proc.c: IPv4 multicast groups from /proc/net/igmp, for kernels without an
  * IPv4 RTM_GETMULTICAST dump. */
 int igmp_proc_walk(const struct prov_addr_visitor *v);
 int igmp_proc_parse(const char *text, const struct prov_addr_visitor *v);
-/* route_parse.c / route_dump.c: RTM_NEWROUTE, one visit per next hop. */
+/* route_parse.c / route_dump.c: RTM_NEWROUTE (and DELROUTE), one visit per next
+ * hop; -EBADMSG for any other message, family or a malformed one. */
 int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct prov_route *r),
                 void *ctx);
 int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v);

@@ -1,4 +1,4 @@
-/* route_parse.c - one RTM_NEWROUTE message to struct prov_route records, one per
+/* route_parse.c - one RTM_NEWROUTE (or DELROUTE) message to struct prov_route records, one per
  * next hop: the shared part (prefix, table, type, protocol, metric, metrics,
  * cache info) is parsed once, then each next hop of RTA_MULTIPATH (or the single
  * RTA_OIF/RTA_GATEWAY/RTA_VIA one) is filled in and handed to fn. */
@@ -182,7 +182,8 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
         struct route_attrs at = {NULL};
         struct prov_route r;
 
-        if (nlh->nlmsg_type != RTM_NEWROUTE || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
+        if ((nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE) ||
+            nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
                 return -EBADMSG;
         rtm = NLMSG_DATA(nlh);
         if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
@@ -195,6 +196,7 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
         r.family = rtm->rtm_family;
         r.dst_len = rtm->rtm_dst_len;
         r.src_len = rtm->rtm_src_len;
+        r.tos = rtm->rtm_tos;
         r.protocol = rtm->rtm_protocol;
         r.scope = rtm->rtm_scope;
         r.type = rtm->rtm_type;
