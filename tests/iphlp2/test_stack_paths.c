@@ -1,6 +1,7 @@
 /* test_stack_paths.c - GetIfStackTable / GetInvertedIfStackTable against the
  * layering `ip -j -d link` shows (bridge ports under br0, macvlan and vxlan over
- * m0, never a veth over its peer), NOT_FOUND in a namespace without layering, and
+ * m0, never a veth over its peer), NOT_FOUND in a namespace without layering (a
+ * vxlan whose dev is in another namespace included), and
  * GetIpPathTable / GetIpPathEntry against `ip -j route show cache` after R taught
  * A a 1300-byte path MTU towards B in both families. */
 #include <setjmp.h>
@@ -142,6 +143,33 @@ static void stack_errors(void **state)
         assert_int_equal(netns_enter(&topo.a), 0);
 }
 
+/* A vxlan moved out of the namespace its dev lives in still reports that dev's
+ * index (IFLA_VXLAN_LINK, with IFLA_LINK_NETNSID): an index of the other
+ * namespace (here, with per-namespace ifindexes, an unrelated veth's). No stack
+ * row may come of it. */
+static void stack_ignores_lower_in_other_namespace(void **state)
+{
+        struct test_netns moved;
+        PMIB_IFSTACK_TABLE t = (PMIB_IFSTACK_TABLE)&t;
+
+        (void)state;
+        assert_int_equal(netns_create(&moved, "stack-moved", false), 0);
+        assert_int_equal(netns_ip_batch(&moved, "link add e0 type veth peer name e1\n"
+                                                "link add e2 type veth peer name e3\n"),
+                         0);
+        assert_int_equal(netns_ip(&topo.r, "link add vxm0 type vxlan id 77 dev r0 dstport 4790"),
+                         0);
+        assert_int_equal(netns_ip(&topo.r, "link set vxm0 netns %s", moved.name), 0);
+        netns_leave();
+        assert_int_equal(netns_enter(&moved), 0);
+        assert_true(topo2_index("vxm0") != 0);
+        assert_int_equal(GetIfStackTable(&t), ERROR_NOT_FOUND);
+        assert_null(t);
+        netns_leave();
+        netns_destroy(&moved);
+        assert_int_equal(netns_enter(&topo.a), 0);
+}
+
 static unsigned compare_paths(const MIB_IPPATH_TABLE *t, const char *cmd)
 {
         json_t *routes = topo2_json(&topo.a, cmd), *r, *m;
@@ -243,6 +271,7 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(stack_rows_match_ip_link),
             cmocka_unit_test(stack_errors),
+            cmocka_unit_test(stack_ignores_lower_in_other_namespace),
             cmocka_unit_test(path_rows_match_route_cache),
             cmocka_unit_test(path_entry_and_errors),
         };
