@@ -172,8 +172,7 @@ static __attribute__((noinline)) void nb_free_slow(PNET_BUFFER nb)
         nb_verify(nb, api);
         nb_release_retreat_mdls(nb, api);
         o->bh.flags &= (uint16_t)~OBJ_F_RETREAT;
-        if (!pool_cache_push(o))
-                pool_free_slow(o);
+        pool_free_slow(o); /* a tracked object must not reach the thread cache */
 }
 
 /* Objects a quarantine placed on their own pages start at a page boundary, so

@@ -176,8 +176,7 @@ nbl_alloc_slow(NDIS_HANDLE handle, USHORT size, USHORT backfill, int with_nb, PM
                 ctx = block_alloc(BLOCK_NDIS_POOL, CTX_HDR + size + backfill, pool->tag,
                                   ndis_site(site));
                 if (!ctx) {
-                        if (!pool_cache_push(o))
-                                pool_free_slow(o);
+                        pool_free_slow(o); /* tracked or not: each goes back its way */
                         return NULL;
                 }
                 block_header_of(ctx)->spare = KIND_CONTEXT;
@@ -288,8 +287,7 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
                 o->u.nbl.base_ctx = NULL;
         }
         o->bh.flags &= (uint16_t) ~(OBJ_F_RETREAT | OBJ_F_CTX_SEPARATE);
-        if (!pool_cache_push(o))
-                pool_free_slow(o);
+        pool_free_slow(o); /* a tracked object must not reach the thread cache */
 }
 
 NO_ASAN VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)

@@ -259,7 +259,11 @@ static inline struct ndis_obj *pool_cache_pop(struct ndis_pool *pool)
         return o;
 }
 
-/* Pushes a freed object onto this thread's cache; 0 when the slow path must. */
+/* Pushes a freed object onto this thread's cache; 0 when the slow path must.
+ * Only for objects of the slabs (no OBJ_F_TRACKED): a tracked object pushed here
+ * would stay on the pool's tracked list and in the registry, and a quarantined
+ * one would be reused instead of made inaccessible. The fast frees guarantee it
+ * by comparing the whole flags word; the slow paths call pool_free_slow. */
 static inline int pool_cache_push(struct ndis_obj *o)
 {
         struct ndis_pool *pool = o->pool;

@@ -96,6 +96,39 @@ static void every_nth_allocation_failure_is_clean(void **state)
         winnet_verifier_disable(WINNET_VERIFIER_ALL);
 }
 
+/* An NBL whose context does not fit the pool's preallocated one needs a second
+ * allocation; when that one fails, the NBL (tracked, on a pool whose thread cache
+ * is warm) goes back as a tracked object and nothing stays registered. */
+static void nbl_with_separate_context_failure_is_clean(void **state)
+{
+        NDIS_HANDLE lpool = nbl_pool(NULL, 'xtCF', FALSE, 0, 0, 0);
+        PNET_BUFFER_LIST nbl;
+        unsigned long k;
+        size_t live;
+
+        (void)state;
+        NdisFreeNetBufferList(NdisAllocateNetBufferList(lpool, 0, 0));
+        winnet_verifier_enable(WINNET_VERIFIER_TRACK);
+        winnet_verifier_set_policy(WINNET_REPORT_LOG);
+        live = winnet_verifier_live_blocks();
+        for (k = 1; k <= 3; k++) {
+                winnet_fault_fail_nth(k);
+                nbl = NdisAllocateNetBufferList(lpool, 32, 16);
+                winnet_fault_fail_nth(0);
+                if (nbl) {
+                        assert_int_equal(NET_BUFFER_LIST_CONTEXT_DATA_SIZE(nbl), 32);
+                        NdisFreeNetBufferList(nbl);
+                }
+                if (winnet_verifier_live_blocks() != live)
+                        fail_msg("failing allocation %lu left %zu block(s) registered", k,
+                                 winnet_verifier_live_blocks() - live);
+                assert_int_equal(winnet_ndis_pool_outstanding(lpool), 0);
+        }
+        winnet_fault_reset();
+        winnet_verifier_disable(WINNET_VERIFIER_ALL);
+        NdisFreeNetBufferListPool(lpool);
+}
+
 static void systematic_failures_hit_each_call_stack_once(void **state)
 {
         unsigned long before, rounds = 0;
@@ -148,6 +181,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(every_nth_allocation_failure_is_clean),
+            cmocka_unit_test(nbl_with_separate_context_failure_is_clean),
             cmocka_unit_test(systematic_failures_hit_each_call_stack_once),
             cmocka_unit_test(random_failures_respect_the_tag),
         };

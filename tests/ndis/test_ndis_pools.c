@@ -243,6 +243,39 @@ static void verify_pool_objects_work_like_the_others(void **state)
         winnet_ndis_quarantine_flush();
 }
 
+/* A pool that served this thread before tracking was switched on has a warm thread
+ * cache; what is allocated while tracking is still freed as a tracked object: off
+ * the registry and off the pool's list, not into the cache. */
+static void objects_tracked_on_a_warm_pool_are_freed_as_tracked(void **state)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'mraW', 0, 0);
+        NDIS_HANDLE lpool = nbl_pool(NULL, 'mraW', TRUE, 0, 0, 0);
+        PNET_BUFFER_LIST nbl;
+        PNET_BUFFER nb;
+        size_t live;
+
+        (void)state;
+        NdisFreeNetBuffer(NdisAllocateNetBuffer(pool, NULL, 0, 0));
+        NdisFreeNetBufferList(NdisAllocateNetBufferList(lpool, 0, 0));
+        winnet_verifier_enable(WINNET_VERIFIER_TRACK);
+        live = winnet_verifier_live_blocks();
+        nb = NdisAllocateNetBuffer(pool, NULL, 0, 0);
+        nbl = NdisAllocateNetBufferList(lpool, 0, 0);
+        assert_int_equal(winnet_verifier_live_blocks(), live + 2);
+        NdisFreeNetBuffer(nb);
+        NdisFreeNetBufferList(nbl);
+        if (winnet_verifier_live_blocks() != live)
+                fail_msg("%zu tracked object(s) still registered after their free",
+                         winnet_verifier_live_blocks() - live);
+        winnet_verifier_disable(WINNET_VERIFIER_ALL);
+        /* The cache still works for untracked objects afterwards. */
+        NdisFreeNetBuffer(NdisAllocateNetBuffer(pool, NULL, 0, 0));
+        assert_int_equal(winnet_ndis_pool_outstanding(pool), 0);
+        assert_int_equal(winnet_ndis_pool_outstanding(lpool), 0);
+        NdisFreeNetBufferListPool(lpool);
+        NdisFreeNetBufferPool(pool);
+}
+
 static void poolmon_shows_pool_tags(void **state)
 {
         NDIS_HANDLE pool = nb_pool(NULL, 'nomP', 0, 0);
@@ -275,6 +308,7 @@ int main(void)
             cmocka_unit_test(contexts_stack_and_use_backfill),
             cmocka_unit_test(pools_of_a_driver_and_more_pools_than_cache_slots),
             cmocka_unit_test(verify_pool_objects_work_like_the_others),
+            cmocka_unit_test(objects_tracked_on_a_warm_pool_are_freed_as_tracked),
             cmocka_unit_test(poolmon_shows_pool_tags),
         };
 

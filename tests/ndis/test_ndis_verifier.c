@@ -556,10 +556,26 @@ static void nbl_use_after_free_quarantine_option(void *arg)
         NET_BUFFER_LIST_STATUS(nbl) = 0;
 }
 
+/* The pool served this thread before quarantine was switched on: its warm thread
+ * cache must not take the quarantined NET_BUFFER in. */
+static void nb_use_after_free_warm_cache(void *arg)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'FAUW', 0, 0);
+        PNET_BUFFER nb;
+
+        (void)arg;
+        NdisFreeNetBuffer(NdisAllocateNetBuffer(pool, NULL, 0, 0));
+        winnet_verifier_enable(WINNET_VERIFIER_QUARANTINE);
+        nb = NdisAllocateNetBuffer(pool, NULL, 0, 0);
+        NdisFreeNetBuffer(nb);
+        NET_BUFFER_DATA_LENGTH(nb) = 1;
+}
+
 static void verify_flag_and_quarantine_make_use_after_free_fault(void **state)
 {
         (void)state;
         EXPECT(nb_use_after_free, SIGSEGV, "");
+        EXPECT(nb_use_after_free_warm_cache, SIGSEGV, "");
         EXPECT(nb_double_free_in_quarantine, SIGABRT, "double_free", "NdisFreeNetBuffer", "NUAF",
                "quarantine");
         EXPECT(nbl_use_after_free_quarantine_option, SIGSEGV, "");
