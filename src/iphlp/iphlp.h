@@ -30,8 +30,9 @@ uint32_t luid_ifindex(const NET_LUID *luid);
 GUID guid_make(uint32_t ifindex, IFTYPE type);
 /* 0 and the ifindex/type encoded in a winnet GUID, or -ENODEV for any other GUID. */
 int guid_parse(const GUID *guid, uint32_t *ret_ifindex, IFTYPE *ret_type);
-/* "<prefix>_<NetLuidIndex>" into out (cap bytes, NUL included); returns the length
- * the name needs without the NUL. */
+/* "<prefix>_<ifindex>" into out (cap bytes, NUL included); returns the length
+ * the name needs without the NUL. The number is NetLuidIndex for every ifindex
+ * below 2^24, and the whole ifindex (Reserved's bits too) above. */
 size_t luid_name(const NET_LUID *luid, char *out, size_t cap);
 /* Parses such a name; -EILSEQ when it is not one. */
 int luid_name_parse(const char *name, NET_LUID *ret);

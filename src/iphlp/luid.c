@@ -1,7 +1,8 @@
 /* luid.c - interface identities: the NET_LUID (IfType + ifindex), the GUID that
- * encodes the same pair, the "<prefix>_<NetLuidIndex>" names, and the lookup of
+ * encodes the same pair, the "<prefix>_<ifindex>" names, and the lookup of
  * one link by LUID or index that every entry call and conversion shares. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +67,12 @@ static const struct {
 };
 #define NPREFIXES (sizeof(prefixes) / sizeof(prefixes[0]))
 
+/* The number is the whole ifindex (NetLuidIndex and the bits Reserved holds), so
+ * links with an ifindex of 2^24 or more (`ip link add index N`) get names of
+ * their own that convert back to their LUID. */
 size_t luid_name(const NET_LUID *luid, char *out, size_t cap)
 {
-        unsigned long long index = luid->Info.NetLuidIndex;
+        unsigned long long index = luid_ifindex(luid);
         size_t i;
         int n;
 
@@ -104,7 +108,7 @@ int luid_name_parse(const char *name, NET_LUID *ret)
         unsigned long type = 0, index;
         size_t i, plen;
 
-        if (!sep || parse_number(sep + 1, NET_IF_LUID_INDEX_MAXIMUM, &index) < 0)
+        if (!sep || parse_number(sep + 1, UINT32_MAX, &index) < 0)
                 return -EILSEQ;
         plen = (size_t)(sep - name);
         for (i = 0; i < NPREFIXES; i++)
@@ -122,9 +126,7 @@ int luid_name_parse(const char *name, NET_LUID *ret)
                 if (parse_number(num, 0xffff, &type) < 0)
                         return -EILSEQ;
         }
-        ret->Value = 0;
-        ret->Info.NetLuidIndex = index;
-        ret->Info.IfType = type;
+        *ret = luid_make((uint32_t)index, (IFTYPE)type);
         return 0;
 }
 

@@ -182,7 +182,7 @@ static void names_that_are_not_names_are_invalid_name(void **state)
                              "iftype_5",
                              "iftypeX_5",
                              "iftype99999999_1",
-                             "ethernet_99999999"};
+                             "ethernet_4294967296"}; /* above any ifindex */
         NET_LUID luid;
         char longname[400];
         size_t i;
@@ -200,6 +200,34 @@ static void names_that_are_not_names_are_invalid_name(void **state)
         assert_int_equal(ConvertInterfaceNameToLuidA(longname, &luid), ERROR_INVALID_NAME);
         assert_int_equal(ConvertInterfaceNameToLuidA("iftype24_1", &luid), NO_ERROR);
         assert_int_equal(luid.Info.IfType, IF_TYPE_SOFTWARE_LOOPBACK);
+}
+
+/* Linux ifindexes go up to 2^31 - 1 (`ip link add index N`); from 2^24 on their
+ * bits above 24 are in the LUID's Reserved field. The name must carry the whole
+ * index, or it names another interface (or none) when converted back. */
+static void names_of_large_ifindexes_round_trip(void **state)
+{
+        const unsigned big = 16777216u + 84u;
+        NET_LUID luid, back;
+        char name[64], want[64];
+
+        (void)state;
+        assert_int_equal(netns_ip(&ns, "link add name hi0 index %u type veth peer name hi1", big),
+                         0);
+        assert_int_equal(if_nametoindex("hi0"), big);
+        assert_int_equal(ConvertInterfaceIndexToLuid(big, &luid), NO_ERROR);
+        assert_int_equal(luid.Info.NetLuidIndex, 84);
+        assert_int_equal(luid.Info.Reserved, 1);
+        assert_int_equal(ConvertInterfaceLuidToNameA(&luid, name, sizeof(name)), NO_ERROR);
+        snprintf(want, sizeof(want), "ethernet_%u", big);
+        assert_string_equal(name, want);
+        memset(&back, 0xff, sizeof(back));
+        assert_int_equal(ConvertInterfaceNameToLuidA(name, &back), NO_ERROR);
+        assert_int_equal(back.Value, luid.Value);
+        assert_int_equal(ConvertInterfaceNameToLuidA("ethernet_2147483647", &back),
+                         ERROR_FILE_NOT_FOUND);
+        assert_int_equal(back.Value, 0);
+        assert_int_equal(netns_ip(&ns, "link del hi0"), 0);
 }
 
 static void too_small_buffers_are_not_enough_memory(void **state)
@@ -247,6 +275,7 @@ int main(void)
             cmocka_unit_test(null_outputs_are_invalid_parameter),
             cmocka_unit_test(unknown_interfaces_are_file_not_found_with_output_zeroed),
             cmocka_unit_test(names_that_are_not_names_are_invalid_name),
+            cmocka_unit_test(names_of_large_ifindexes_round_trip),
             cmocka_unit_test(too_small_buffers_are_not_enough_memory),
             cmocka_unit_test(unknown_alias_is_invalid_parameter_with_luid_zeroed),
             cmocka_unit_test(foreign_guids_are_file_not_found),
