@@ -261,12 +261,27 @@ PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
         return Storage;
 }
 
-/* The MDL and offset `skip` bytes past the start of nb's data. */
-static void data_position(const NET_BUFFER *nb, ULONG skip, PMDL *ret_mdl, ULONG *ret_off)
+/* The MDL and offset `skip` bytes past the start of nb's data; NULL when the chain
+ * ends first. 64-bit: CurrentMdlOffset + skip may not fit a ULONG. */
+static PMDL data_position(const NET_BUFFER *nb, ULONG skip, ULONG *ret_off)
 {
-        nb_locate(nb->CurrentMdl, nb->CurrentMdlOffset + skip, ret_mdl, ret_off);
+        uint64_t off = (uint64_t)nb->CurrentMdlOffset + skip;
+        PMDL m = nb->CurrentMdl;
+
+        while (m && off >= m->ByteCount) {
+                off -= m->ByteCount;
+                m = m->Next;
+        }
+        *ret_off = m ? (ULONG)off : 0;
+        return m;
 }
 
+/* Only the source's used data bounds the copy. The destination takes it into the
+ * space of its MDL chain from DestinationOffset bytes past its data start, whatever
+ * its DataLength: NDIS changes no field of the destination, the caller sets its
+ * DataLength afterwards. A source offset past the data or a destination offset past
+ * the chain copies nothing and is no failure (NDIS_STATUS_SUCCESS, *BytesCopied 0);
+ * the only failure is a mapping (NDIS_STATUS_RESOURCES). */
 NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(PNET_BUFFER Destination, ULONG DestinationOffset,
                                              ULONG BytesToCopy, PNET_BUFFER Source,
                                              ULONG SourceOffset, PULONG BytesCopied)
@@ -279,28 +294,24 @@ NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(PNET_BUFFER Destination, ULONG Dest
         nb_verify(Destination, api);
         nb_verify(Source, api);
         *BytesCopied = 0;
-        if (SourceOffset > Source->DataLength || DestinationOffset > Destination->DataLength)
-                return NDIS_STATUS_FAILURE;
+        if (SourceOffset >= Source->DataLength)
+                return NDIS_STATUS_SUCCESS;
         n = BytesToCopy;
         if (n > Source->DataLength - SourceOffset)
                 n = Source->DataLength - SourceOffset;
-        if (n > Destination->DataLength - DestinationOffset)
-                n = Destination->DataLength - DestinationOffset;
-        data_position(Source, SourceOffset, &sm, &soff);
-        data_position(Destination, DestinationOffset, &dm, &doff);
-        while (*BytesCopied < n) {
+        sm = data_position(Source, SourceOffset, &soff);
+        dm = data_position(Destination, DestinationOffset, &doff);
+        while (*BytesCopied < n && sm && dm) {
                 unsigned char *s, *d;
                 ULONG chunk = n - *BytesCopied;
 
-                if (!sm || !dm)
-                        return NDIS_STATUS_FAILURE;
                 if (soff >= sm->ByteCount) {
-                        soff -= sm->ByteCount;
+                        soff = 0;
                         sm = sm->Next;
                         continue;
                 }
                 if (doff >= dm->ByteCount) {
-                        doff -= dm->ByteCount;
+                        doff = 0;
                         dm = dm->Next;
                         continue;
                 }

@@ -300,14 +300,70 @@ static void copy_between_net_buffers(void **state)
         assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 0, 100, src, 50, &copied),
                          NDIS_STATUS_SUCCESS);
         assert_int_equal(copied, 5);
+        /* A source offset past its data: nothing to copy, and no failure (the only
+         * documented failure is NDIS_STATUS_RESOURCES). */
+        copied = 7;
         assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 0, 1, src, 56, &copied),
-                         NDIS_STATUS_FAILURE);
+                         NDIS_STATUS_SUCCESS);
+        assert_int_equal(copied, 0);
+        copied = 7;
+        assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 0, 1, src, 55, &copied),
+                         NDIS_STATUS_SUCCESS);
         assert_int_equal(copied, 0);
         NdisFreeNetBuffer(src);
         NdisFreeNetBuffer(dst);
         chain_free(&c);
         NdisFreeNetBufferPool(pool);
         NdisFreeNetBufferPool(dpool);
+}
+
+/* The destination receives the copy in the space of its MDL chain, not within its
+ * DataLength: NDIS changes none of its fields and the caller sets DataLength after
+ * the copy. The copy stops where the destination chain ends. */
+static void copy_fills_destination_mdl_space_and_leaves_its_fields(void **state)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'ataD', 0, 0);
+        struct chain src_c, dst_c;
+        PNET_BUFFER src, dst;
+        ULONG copied = 0;
+        int i;
+
+        (void)state;
+        chain_make(&src_c);
+        chain_make(&dst_c);
+        memset(dst_c.buf, 0, 64);
+        src = NdisAllocateNetBuffer(pool, src_c.m[0], 0, 60);
+        /* An empty destination whose data starts 4 bytes in: 56 bytes of space in
+         * three MDLs (10 + 20 + 30) from there. */
+        dst = NdisAllocateNetBuffer(pool, dst_c.m[0], 4, 0);
+        assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 2, 40, src, 5, &copied),
+                         NDIS_STATUS_SUCCESS);
+        assert_int_equal(copied, 40);
+        for (i = 0; i < 40; i++)
+                if (dst_c.buf[6 + i] != 5 + i)
+                        fail_msg("destination byte %d is %u, expected %d", 6 + i, dst_c.buf[6 + i],
+                                 5 + i);
+        assert_int_equal(dst_c.buf[5], 0);
+        assert_int_equal(dst_c.buf[46], 0);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(dst), 0);
+        assert_int_equal(NET_BUFFER_DATA_OFFSET(dst), 4);
+        assert_ptr_equal(NET_BUFFER_CURRENT_MDL(dst), dst_c.m[0]);
+        assert_int_equal(NET_BUFFER_CURRENT_MDL_OFFSET(dst), 4);
+        /* The destination runs out of space: 60 - 4 - 10 = 46 bytes fit. */
+        assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 10, 60, src, 0, &copied),
+                         NDIS_STATUS_SUCCESS);
+        assert_int_equal(copied, 46);
+        assert_int_equal(dst_c.buf[59], 45);
+        /* A destination offset past its chain: nothing copied, no failure. */
+        copied = 7;
+        assert_int_equal(NdisCopyFromNetBufferToNetBuffer(dst, 56, 4, src, 0, &copied),
+                         NDIS_STATUS_SUCCESS);
+        assert_int_equal(copied, 0);
+        NdisFreeNetBuffer(src);
+        NdisFreeNetBuffer(dst);
+        chain_free(&src_c);
+        chain_free(&dst_c);
+        NdisFreeNetBufferPool(pool);
 }
 
 static void mapping_failure_under_low_resources(void **state)
@@ -337,6 +393,7 @@ static void checks_pass_on_valid_buffers_when_verifying(void **state)
         retreat_with_handlers(state);
         get_data_buffer_contiguous_across_and_aligned(state);
         copy_between_net_buffers(state);
+        copy_fills_destination_mdl_space_and_leaves_its_fields(state);
         winnet_verifier_disable(WINNET_VERIFIER_ALL);
         /* Only the deliberate AlignMultiple 3 of the GetDataBuffer test. */
         assert_int_equal(winnet_verifier_report_count(), reports + 1);
@@ -353,6 +410,7 @@ int main(void)
             cmocka_unit_test(nbl_variants_apply_to_every_nb_and_undo_on_failure),
             cmocka_unit_test(get_data_buffer_contiguous_across_and_aligned),
             cmocka_unit_test(copy_between_net_buffers),
+            cmocka_unit_test(copy_fills_destination_mdl_space_and_leaves_its_fields),
             cmocka_unit_test(mapping_failure_under_low_resources),
             cmocka_unit_test(checks_pass_on_valid_buffers_when_verifying),
         };
