@@ -31,25 +31,14 @@ static const uint16_t get_type[] = {RTM_GETADDR, RTM_GETANYCAST, RTM_GETMULTICAS
 static int addr_dump(int family, enum prov_addr_kind kind, const struct prov_addr_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct addr_walk_ctx c = {v, kind, 0};
-        struct nl_query q = {.proto = NL_ROUTE,
-                             .req = nlh,
-                             .cb = on_addr_msg,
-                             .data = &c,
-                             .cb_err = &c.err,
-                             .begin = v->begin,
-                             .begin_ctx = v->ctx};
-        struct ifaddrmsg *ifa;
-        struct nl_state *st;
-        int r;
+        struct nl_query q = {
+            NL_ROUTE,    nl_dump_request(buf, get_type[kind], family, sizeof(struct ifaddrmsg)),
+            on_addr_msg, &c,
+            &c.err,      v->begin,
+            v->ctx,      false};
 
-        nlh->nlmsg_type = get_type[kind];
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
-        ifa->ifa_family = (uint8_t)family;
-        r = nl_state_get(&st);
-        return r < 0 ? r : nl_query_run(st, &q);
+        return nl_run(&q);
 }
 
 /* Visits nothing: begin() only, so the caller still sees a (re)started walk. */

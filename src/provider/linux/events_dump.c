@@ -46,28 +46,12 @@ static int on_route(const struct nlmsghdr *nlh, void *data)
         return r < 0 ? nl_cb_fail(&c->err, r) : MNL_CB_OK;
 }
 
-/* A dump request of `type` whose family header (ifaddrmsg or rtmsg, both start
- * with the family byte) is `hdr_len` bytes long. */
-static struct nlmsghdr *dump_request(char *buf, uint16_t type, int family, size_t hdr_len)
-{
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-        unsigned char *hdr;
-
-        nlh->nlmsg_type = type;
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        hdr = mnl_nlmsg_put_extra_header(nlh, hdr_len);
-        hdr[0] = (unsigned char)family;
-        return nlh;
-}
-
 static int run_dump(struct nlmsghdr *req, mnl_cb_t cb, struct dump_ctx *c, int (*begin)(void *ctx),
                     void *begin_ctx)
 {
         struct nl_query q = {NL_ROUTE, req, cb, c, &c->err, begin, begin_ctx, false};
-        struct nl_state *st;
-        int r = nl_state_get(&st);
 
-        return r < 0 ? r : nl_query_run(st, &q);
+        return nl_run(&q);
 }
 
 int linux_ev_addr_walk(int family, const struct prov_addr_key_visitor *v)
@@ -77,8 +61,8 @@ int linux_ev_addr_walk(int family, const struct prov_addr_key_visitor *v)
 
         if (family != AF_INET && family != AF_INET6)
                 return -EINVAL;
-        return run_dump(dump_request(buf, RTM_GETADDR, family, sizeof(struct ifaddrmsg)), on_addr,
-                        &c, v->begin, v->ctx);
+        return run_dump(nl_dump_request(buf, RTM_GETADDR, family, sizeof(struct ifaddrmsg)),
+                        on_addr, &c, v->begin, v->ctx);
 }
 
 int linux_ev_route_walk(int family, const struct prov_route_key_visitor *v)
@@ -88,6 +72,6 @@ int linux_ev_route_walk(int family, const struct prov_route_key_visitor *v)
 
         if (family != AF_INET && family != AF_INET6)
                 return -EINVAL;
-        return run_dump(dump_request(buf, RTM_GETROUTE, family, sizeof(struct rtmsg)), on_route, &c,
-                        v->begin, v->ctx);
+        return run_dump(nl_dump_request(buf, RTM_GETROUTE, family, sizeof(struct rtmsg)), on_route,
+                        &c, v->begin, v->ctx);
 }

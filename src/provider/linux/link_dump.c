@@ -61,14 +61,9 @@ static struct nlmsghdr *link_request(char *buf, uint16_t flags, uint32_t ifindex
 static int link_query(struct nlmsghdr *req, const struct prov_link_visitor *v,
                       struct link_walk_ctx *c)
 {
-        struct nl_state *st;
         struct nl_query q = {NL_ROUTE, req, on_link_msg, c, &c->err, v->begin, v->ctx, false};
-        int r;
 
-        r = nl_state_get(&st);
-        if (r < 0)
-                return r;
-        return nl_query_run(st, &q);
+        return nl_run(&q);
 }
 
 int linux_link_walk(unsigned want, const struct prov_link_visitor *v)

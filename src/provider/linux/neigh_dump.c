@@ -29,25 +29,14 @@ static int on_neigh_msg(const struct nlmsghdr *nlh, void *data)
 int linux_neigh_walk(int family, const struct prov_neigh_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct neigh_walk_ctx c = {v, family, 0};
-        struct nl_query q = {.proto = NL_ROUTE,
-                             .req = nlh,
-                             .cb = on_neigh_msg,
-                             .data = &c,
-                             .cb_err = &c.err,
-                             .begin = v->begin,
-                             .begin_ctx = v->ctx};
-        struct nl_state *st;
-        struct ndmsg *ndm;
-        int r;
+        struct nl_query q = {
+            NL_ROUTE,     nl_dump_request(buf, RTM_GETNEIGH, family, sizeof(struct ndmsg)),
+            on_neigh_msg, &c,
+            &c.err,       v->begin,
+            v->ctx,       false};
 
         if (family != AF_INET && family != AF_INET6 && family != AF_UNSPEC)
                 return -EAFNOSUPPORT;
-        nlh->nlmsg_type = RTM_GETNEIGH;
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        ndm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndm));
-        ndm->ndm_family = (uint8_t)family;
-        r = nl_state_get(&st);
-        return r < 0 ? r : nl_query_run(st, &q);
+        return nl_run(&q);
 }

@@ -79,19 +79,12 @@ static int on_neightbl_msg(const struct nlmsghdr *nlh, void *data)
 int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct parms_ctx c = {v, 0};
-        struct nl_query q = {NL_ROUTE, nlh, on_neightbl_msg, &c, &c.err, v->begin, v->ctx, false};
-        struct ndtmsg *ndt;
-        struct nl_state *st;
-        int r;
+        struct nl_query q = {
+            NL_ROUTE,        nl_dump_request(buf, RTM_GETNEIGHTBL, family, sizeof(struct ndtmsg)),
+            on_neightbl_msg, &c,
+            &c.err,          v->begin,
+            v->ctx,          false};
 
-        nlh->nlmsg_type = RTM_GETNEIGHTBL;
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        ndt = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndt));
-        ndt->ndtm_family = (unsigned char)family;
-        r = nl_state_get(&st);
-        if (r < 0)
-                return r;
-        return nl_query_run(st, &q);
+        return nl_run(&q);
 }

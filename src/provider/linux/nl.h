@@ -65,6 +65,15 @@ struct nl_query {
 };
 int nl_query_run(struct nl_state *st, const struct nl_query *q);
 
+/* nl_query_run on the calling thread's state (nl_state_get first). */
+int nl_run(const struct nl_query *q);
+
+/* Builds in `buf` (MNL_SOCKET_BUFFER_SIZE bytes) a dump request of `type` whose
+ * fixed header, hdr_len bytes, starts with the family byte (ifinfomsg,
+ * ifaddrmsg, rtmsg, ndmsg, ndtmsg and netconfmsg all do); the rest of the header
+ * is zero. */
+struct nlmsghdr *nl_dump_request(char *buf, uint16_t type, int family, size_t hdr_len);
+
 /* Convenience: the mnl callback's way to stop the walk with a visitor error. */
 static inline int nl_cb_fail(int *cb_err, int err)
 {

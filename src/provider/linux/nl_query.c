@@ -137,3 +137,23 @@ int nl_query_run(struct nl_state *st, const struct nl_query *q)
         }
         return -EAGAIN;
 }
+
+int nl_run(const struct nl_query *q)
+{
+        struct nl_state *st;
+        int r = nl_state_get(&st);
+
+        return r < 0 ? r : nl_query_run(st, q);
+}
+
+struct nlmsghdr *nl_dump_request(char *buf, uint16_t type, int family, size_t hdr_len)
+{
+        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+        unsigned char *hdr;
+
+        nlh->nlmsg_type = type;
+        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+        hdr = mnl_nlmsg_put_extra_header(nlh, hdr_len);
+        hdr[0] = (unsigned char)family;
+        return nlh;
+}

@@ -40,29 +40,16 @@ static int on_route_msg(const struct nlmsghdr *nlh, void *data)
 int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
         struct route_walk_ctx c = {v, set, 0};
-        struct nl_query q = {.proto = NL_ROUTE,
-                             .req = nlh,
-                             .cb = on_route_msg,
-                             .data = &c,
-                             .cb_err = &c.err,
-                             .begin = v->begin,
-                             .begin_ctx = v->ctx,
-                             .strict = set == PROV_ROUTES_CACHED};
-        struct nl_state *st;
-        struct rtmsg *rtm;
-        int r;
+        struct nl_query q = {
+            NL_ROUTE,     nl_dump_request(buf, RTM_GETROUTE, family, sizeof(struct rtmsg)),
+            on_route_msg, &c,
+            &c.err,       v->begin,
+            v->ctx,       set == PROV_ROUTES_CACHED};
 
         if (family != AF_INET && family != AF_INET6 && family != AF_UNSPEC)
                 return -EAFNOSUPPORT;
-        nlh->nlmsg_type = RTM_GETROUTE;
-        nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-        rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
-        rtm->rtm_family = (uint8_t)family;
-        rtm->rtm_flags = set == PROV_ROUTES_CACHED ? RTM_F_CLONED : 0;
-        r = nl_state_get(&st);
-        if (r < 0)
-                return r;
-        return nl_query_run(st, &q);
+        if (set == PROV_ROUTES_CACHED)
+                ((struct rtmsg *)mnl_nlmsg_get_payload(q.req))->rtm_flags = RTM_F_CLONED;
+        return nl_run(&q);
 }
