@@ -41,6 +41,11 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
         need = DataOffsetDelta - NetBuffer->DataOffset;
         if (DataBackFill > 0xffffffffu - need)
                 return NDIS_STATUS_RESOURCES;
+        /* The bookkeeping holds how each of the front 64 retreat MDLs was made; one
+         * more would push a handler's MDL out of it (and then free it the wrong
+         * way): refuse before anything is allocated, the NET_BUFFER unchanged. */
+        if (unlikely((o->u.nb.by_handler >> 63) || o->u.nb.retreat_mdls == UINT16_MAX))
+                return NDIS_STATUS_RESOURCES;
         size = need + DataBackFill;
         if (AllocateMdlHandler) {
                 ULONG got = size;
@@ -69,7 +74,7 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
         NetBuffer->DataLength += DataOffsetDelta;
         NetBuffer->CurrentMdl = m;
         NetBuffer->CurrentMdlOffset = NetBuffer->DataOffset;
-        o->u.nb.by_handler = (o->u.nb.by_handler << 1) | (uint32_t)by_handler;
+        o->u.nb.by_handler = (o->u.nb.by_handler << 1) | (uint64_t)by_handler;
         o->u.nb.retreat_mdls++;
         /* The fast free paths see this flag (of the NBL, for its preallocated
          * NET_BUFFER) and leave the release to the slow path. */

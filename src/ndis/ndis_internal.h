@@ -98,7 +98,10 @@ struct ndis_obj {
                 struct {
                         uint16_t retreat_mdls; /* MDLs at the front of the chain a retreat made */
                         uint16_t pad;
-                        uint32_t by_handler; /* bit i: retreat MDL i came from the handler */
+                        uint32_t pad2;
+                        /* bit i: the i-th retreat MDL from the front came from the
+                         * handler (bits of deeper MDLs are 0: ours) */
+                        uint64_t by_handler;
                 } nb;
                 struct {
                         PNET_BUFFER_LIST_CONTEXT base_ctx; /* context made with the NBL */

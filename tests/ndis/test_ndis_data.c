@@ -193,6 +193,45 @@ static void retreat_with_handlers(void **state)
         NdisFreeNetBufferPool(pool);
 }
 
+/* Every retreat that needs an MDL stacks one more at the front; an advance with
+ * FreeMdl frees each the way it was made, however deep the stack: 64 of the
+ * handler's (a 65th is refused, the buffer unchanged), or 100 of ours. */
+static void deep_stacks_of_retreat_mdls_free_each_the_right_way(void **state)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'ataD', 64, 0);
+        unsigned long reports = winnet_verifier_report_count();
+        PNET_BUFFER nb = NdisAllocateNetBufferMdlAndData(pool);
+        PMDL own = NET_BUFFER_FIRST_MDL(nb), front;
+        int i;
+
+        (void)state;
+        handler_calls = free_handler_calls = 0;
+        for (i = 0; i < 64; i++)
+                if (NdisRetreatNetBufferDataStart(nb, 8, 0, alloc_mdl_handler) !=
+                    NDIS_STATUS_SUCCESS)
+                        fail_msg("handler retreat %d failed", i);
+        front = NET_BUFFER_FIRST_MDL(nb);
+        assert_int_equal(NdisRetreatNetBufferDataStart(nb, 8, 0, alloc_mdl_handler),
+                         NDIS_STATUS_RESOURCES);
+        assert_int_equal(handler_calls, 64);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(nb), front);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(nb), 64 + 64 * 8);
+        assert_int_equal(NET_BUFFER_DATA_OFFSET(nb), 0);
+        NdisAdvanceNetBufferDataStart(nb, 64 * 8, TRUE, free_mdl_handler);
+        assert_int_equal(free_handler_calls, 64);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(nb), own);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(nb), 64);
+        for (i = 0; i < 100; i++)
+                assert_int_equal(NdisRetreatNetBufferDataStart(nb, 4, 0, NULL),
+                                 NDIS_STATUS_SUCCESS);
+        NdisAdvanceNetBufferDataStart(nb, 400, TRUE, NULL);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(nb), own);
+        assert_null(NDIS_MDL_LINKAGE(own));
+        assert_int_equal(winnet_verifier_report_count(), reports);
+        NdisFreeNetBuffer(nb);
+        NdisFreeNetBufferPool(pool);
+}
+
 static void nbl_variants_apply_to_every_nb_and_undo_on_failure(void **state)
 {
         NDIS_HANDLE pool = nb_pool(NULL, 'ataD', 0, 0);
@@ -391,6 +430,7 @@ static void checks_pass_on_valid_buffers_when_verifying(void **state)
         winnet_verifier_set_policy(WINNET_REPORT_LOG);
         retreat_past_backfill_allocates_an_mdl(state);
         retreat_with_handlers(state);
+        deep_stacks_of_retreat_mdls_free_each_the_right_way(state);
         get_data_buffer_contiguous_across_and_aligned(state);
         copy_between_net_buffers(state);
         copy_fills_destination_mdl_space_and_leaves_its_fields(state);
@@ -407,6 +447,7 @@ int main(void)
             cmocka_unit_test(retreat_past_backfill_allocates_an_mdl),
             cmocka_unit_test(advance_without_free_mdl_keeps_the_retreat_mdl),
             cmocka_unit_test(retreat_with_handlers),
+            cmocka_unit_test(deep_stacks_of_retreat_mdls_free_each_the_right_way),
             cmocka_unit_test(nbl_variants_apply_to_every_nb_and_undo_on_failure),
             cmocka_unit_test(get_data_buffer_contiguous_across_and_aligned),
             cmocka_unit_test(copy_between_net_buffers),
