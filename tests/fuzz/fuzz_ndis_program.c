@@ -22,14 +22,8 @@
 #include "ndis.h"
 #include "winnet.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define FAIL(...)                                                   \
-        do {                                                        \
-                fprintf(stderr, "fuzz_ndis_program: " __VA_ARGS__); \
-                fputc('\n', stderr);                                \
-                abort();                                            \
-        } while (0)
+#define FUZZ_NAME "fuzz_ndis_program"
+#include "fuzz_input.h"
 
 #define SLOTS     6
 #define MAX_OPS   64
@@ -37,24 +31,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_CTX   8
 #define MAX_HMDL  128
 #define TAG       0x7a7a7546u /* 'zzuF': poolmon shows "Fuzz" */
-
-struct reader {
-        const uint8_t *p;
-        size_t n;
-};
-
-static uint8_t take(struct reader *r)
-{
-        if (!r->n)
-                return 0;
-        r->n--;
-        return *r->p++;
-}
-
-static unsigned take16(struct reader *r)
-{
-        return take(r) | (unsigned)take(r) << 8;
-}
 
 enum kind { K_NB, K_NB_DATA, K_NBL, K_NBL_DATA, K_KINDS };
 enum pool_id { P_NB, P_NB_DATA, P_NBL, P_NBL_DATA, P_COUNT };

@@ -20,29 +20,10 @@
 #include "netapi_int.h"
 #include "utf16.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define FAIL(...)                                                  \
-        do {                                                       \
-                fprintf(stderr, "fuzz_netapi_pack: " __VA_ARGS__); \
-                fputc('\n', stderr);                               \
-                abort();                                           \
-        } while (0)
+#define FUZZ_NAME "fuzz_netapi_pack"
+#include "fuzz_input.h"
 
 #define MAX_ROWS 64
-
-struct reader {
-        const uint8_t *p;
-        size_t n;
-};
-
-static uint8_t take(struct reader *r)
-{
-        if (!r->n)
-                return 0;
-        r->n--;
-        return *r->p++;
-}
 
 /* The UTF-8 bytes each row's strings came from, to compare with the result. */
 struct src {
