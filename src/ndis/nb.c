@@ -169,7 +169,9 @@ static __attribute__((noinline)) void nb_free_slow(PNET_BUFFER nb)
         o = obj_check(nb, KIND_NB, api);
         if (!o)
                 return;
-        nb_verify(nb, api);
+        if (NDIS_VERIFYING())
+                nb_check_owned(
+                    nb, o->pool->data_size ? (PMDL)((char *)nb + o->pool->mdl_off) : NULL, api);
         nb_release_retreat_mdls(nb, api);
         o->bh.flags &= (uint16_t)~OBJ_F_RETREAT;
         pool_free_slow(o); /* a tracked object must not reach the thread cache */

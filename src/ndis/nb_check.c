@@ -65,7 +65,7 @@ static int header_ok(const void *p, uint64_t k1, uint64_t k2, const char *api)
         return -1;
 }
 
-void nb_check(const NET_BUFFER *nb, const char *api)
+int nb_check(const NET_BUFFER *nb, const char *api)
 {
         uint64_t total = 0, at = 0;
         int found = 0;
@@ -73,7 +73,7 @@ void nb_check(const NET_BUFFER *nb, const char *api)
         PMDL m;
 
         if (header_ok(nb, KIND_NB, KIND_NB_PREALLOC, api) < 0)
-                return;
+                return -1;
         for (m = nb->MdlChain; m && n < CHAIN_MAX; m = m->Next, n++) {
                 if (m == nb->CurrentMdl) {
                         found = 1;
@@ -84,26 +84,26 @@ void nb_check(const NET_BUFFER *nb, const char *api)
         if (m) {
                 report(nb, api, n, 0, "its MDL chain is longer than %llu MDLs (a cycle?)%.0llu",
                        CHAIN_MAX, 0);
-                return;
+                return 0;
         }
         if ((uint64_t)nb->DataOffset + nb->DataLength > total) {
                 report(nb, api, total, 0,
                        "DataOffset + DataLength reach past the %llu bytes of its MDL chain%.0llu",
                        total, 0);
-                return;
+                return 0;
         }
         if (!nb->MdlChain) {
                 if (nb->CurrentMdl || nb->CurrentMdlOffset)
                         report(nb, api, 0, 0,
                                "no MDL chain, but CurrentMdl %#llx / CurrentMdlOffset %llu are set",
                                (uint64_t)(uintptr_t)nb->CurrentMdl, nb->CurrentMdlOffset);
-                return;
+                return 0;
         }
         if (!found) {
                 report(nb, api, total, (uint64_t)(uintptr_t)nb->CurrentMdl,
                        "CurrentMdl %#llx is not in its MDL chain%.0llu",
                        (uint64_t)(uintptr_t)nb->CurrentMdl, 0);
-                return;
+                return 0;
         }
         if (nb->CurrentMdlOffset > nb->CurrentMdl->ByteCount ||
             at + nb->CurrentMdlOffset != nb->DataOffset)
@@ -111,15 +111,32 @@ void nb_check(const NET_BUFFER *nb, const char *api)
                        "CurrentMdl/CurrentMdlOffset point %llu bytes into the chain, not at "
                        "DataOffset (%llu)",
                        at + nb->CurrentMdlOffset, nb->DataOffset);
+        return 0;
 }
 
-void nbl_check(const NET_BUFFER_LIST *nbl, const char *api)
+void nb_check_owned(const NET_BUFFER *nb, const MDL *own, const char *api)
+{
+        const struct ndis_obj *o = obj_of(nb);
+        const MDL *m = nb->MdlChain;
+        unsigned i;
+
+        /* The front MDLs a retreat made are ours (or the driver's handler's, which
+         * only we hand back); then the pool's own MDL, alone, or nothing. */
+        for (i = 0; i < o->u.nb.retreat_mdls && m; i++)
+                m = m->Next;
+        if (m == own && (!own || !own->Next))
+                nb_check(nb, api);
+}
+
+/* A NET_BUFFER that is not live ends the walk: its Next may be gone (quarantined). */
+void nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs)
 {
         const NET_BUFFER *nb;
         unsigned n = 0;
 
-        if (header_ok(nbl, KIND_NBL, KIND_NBL, api) < 0)
+        if (header_ok(nbl, KIND_NBL, KIND_NBL, api) < 0 || !with_nbs)
                 return;
         for (nb = nbl->FirstNetBuffer; nb && n < CHAIN_MAX; nb = nb->Next, n++)
-                nb_check(nb, api);
+                if (nb_check(nb, api) < 0)
+                        return;
 }

@@ -255,7 +255,6 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
         if (!o)
                 return;
         pool = o->pool;
-        nbl_verify(nbl, api);
         if (contexts_outstanding(nbl, o)) {
                 PNET_BUFFER_LIST_CONTEXT c = nbl->Context;
                 uint64_t prm[4] = {(uint64_t)(uintptr_t)nbl, (uint64_t)(uintptr_t)c, pool->tag,
@@ -279,6 +278,9 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
         if (pool->alloc_nb) {
                 PNET_BUFFER nb = (PNET_BUFFER)((char *)nbl + pool->nb_off);
 
+                if (NDIS_VERIFYING())
+                        nb_check_owned(
+                            nb, pool->data_size ? (PMDL)((char *)nbl + pool->mdl_off) : NULL, api);
                 nb_release_retreat_mdls(nb, api);
                 obj_of(nb)->bh.flags &= (uint16_t)~OBJ_F_RETREAT;
         }
@@ -313,7 +315,7 @@ NDIS_STATUS NdisAllocateNetBufferListContext(PNET_BUFFER_LIST NetBufferList, USH
         PNET_BUFFER_LIST_CONTEXT c;
 
         irql_check_max(api, IRQL_DISPATCH, 0);
-        nbl_verify(NetBufferList, api);
+        nbl_verify_header(NetBufferList, api);
         if ((ContextSize | ContextBackFill) % sizeof(PVOID) || !ContextSize ||
             (uint32_t)ContextSize + ContextBackFill > 0xffffu - CTX_HDR) {
                 if (NDIS_VERIFYING()) {
@@ -351,7 +353,7 @@ VOID NdisFreeNetBufferListContext(PNET_BUFFER_LIST NetBufferList, USHORT Context
         const struct ndis_obj *o = obj_of(NetBufferList);
 
         irql_check_max(api, IRQL_DISPATCH, 0);
-        nbl_verify(NetBufferList, api);
+        nbl_verify_header(NetBufferList, api);
         if (!c || (uint32_t)c->Offset + ContextSize > c->Size ||
             (c == o->u.nbl.base_ctx && (uint32_t)c->Offset + ContextSize > o->u.nbl.base_offset &&
              o->bh.cookie == BLOCK_COOKIE_LIVE)) {

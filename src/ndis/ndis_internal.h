@@ -353,20 +353,37 @@ int ndis_object_header_ok(const NDIS_OBJECT_HEADER *h, UCHAR type, USHORT size_r
                           USHORT size_rev2, const char *api);
 
 /* ---- checks in verifying mode (nb_check.c) ---- */
-/* Re-checks DataOffset + DataLength against the chain and CurrentMdl/Offset. */
-void nb_check(const NET_BUFFER *nb, const char *api);
-void nbl_check(const NET_BUFFER_LIST *nbl, const char *api);
+/* Re-checks DataOffset + DataLength against the chain and CurrentMdl/Offset;
+ * -1 when nb is no live NET_BUFFER (reported), else 0. */
+int nb_check(const NET_BUFFER *nb, const char *api);
+/* nb_check for a NET_BUFFER being freed, only when its whole chain is the
+ * runtime's: retreat MDLs, then `own` (the MDL of a DataSize pool, alone) or
+ * nothing. A chain of the caller's MDLs may already be freed and is not read. */
+void nb_check_owned(const NET_BUFFER *nb, const MDL *own, const char *api);
+/* Checks the NBL's header and, with with_nbs, each of its NET_BUFFERs. */
+void nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs);
 
+/* Not on the free routines: a driver may free the MDLs under a NET_BUFFER, or the
+ * NET_BUFFERs of an NBL, before the buffer itself; a free checks the object's own
+ * header (obj_check) and touches nothing of the caller's. */
 static inline void nb_verify(const NET_BUFFER *nb, const char *api)
 {
         if (verifier_on(WINNET_VERIFIER_TRACK | WINNET_VERIFIER_QUARANTINE | WINNET_VERIFIER_IRQL))
                 nb_check(nb, api);
 }
 
+/* The NBL and every NET_BUFFER on it: for the DDIs that work on those buffers. */
 static inline void nbl_verify(const NET_BUFFER_LIST *nbl, const char *api)
 {
         if (verifier_on(WINNET_VERIFIER_TRACK | WINNET_VERIFIER_QUARANTINE | WINNET_VERIFIER_IRQL))
-                nbl_check(nbl, api);
+                nbl_check(nbl, api, 1);
+}
+
+/* The NBL's own header only: for the context DDIs, which use none of its buffers. */
+static inline void nbl_verify_header(const NET_BUFFER_LIST *nbl, const char *api)
+{
+        if (verifier_on(WINNET_VERIFIER_TRACK | WINNET_VERIFIER_QUARANTINE | WINNET_VERIFIER_IRQL))
+                nbl_check(nbl, api, 0);
 }
 
 /* ---- driver handles (driver.c) ---- */

@@ -276,6 +276,56 @@ static void objects_tracked_on_a_warm_pool_are_freed_as_tracked(void **state)
         NdisFreeNetBufferPool(pool);
 }
 
+/* The WDK sets no order between freeing a NET_BUFFER and the MDLs under it, or an
+ * NBL and the NET_BUFFERs on it: with the whole verifier on, every order a driver
+ * may use is quiet and touches nothing already freed (ASan / valgrind runs). */
+static void frees_in_any_documented_order_are_quiet_when_verifying(void **state)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'drOF', 0, 0);
+        NDIS_HANDLE dpool = nb_pool(NULL, 'drOF', 64, 0);
+        NDIS_HANDLE lpool = nbl_pool(NULL, 'drOF', FALSE, 0, 0, 0);
+        NDIS_HANDLE npool = nbl_pool(NULL, 'drOF', TRUE, 0, 0, 0);
+        unsigned long reports = winnet_verifier_report_count();
+        PNET_BUFFER_LIST nbl, pre;
+        PNET_BUFFER a, b, c;
+        void *mem;
+        PMDL m1, m2;
+
+        (void)state;
+        winnet_verifier_enable(WINNET_VERIFIER_ALL & ~WINNET_VERIFIER_LEAKS_AT_EXIT);
+        winnet_verifier_set_policy(WINNET_REPORT_LOG);
+        mem = NdisAllocateMemoryWithTagPriority(NULL, 128, 'drOF', NormalPoolPriority);
+        m1 = NdisAllocateMdl(NULL, mem, 128);
+        m2 = NdisAllocateMdl(NULL, mem, 128);
+        a = NdisAllocateNetBuffer(pool, m1, 0, 128);
+        b = NdisAllocateNetBufferMdlAndData(dpool);
+        c = NdisAllocateNetBufferMdlAndData(dpool);
+        nbl = NdisAllocateNetBufferList(lpool, 0, 0);
+        pre = NdisAllocateNetBufferAndNetBufferList(npool, 0, 0, m2, 0, 128);
+        NET_BUFFER_LIST_FIRST_NB(nbl) = b;
+        NET_BUFFER_NEXT_NB(b) = c;
+        assert_int_equal(NdisAllocateNetBufferListContext(nbl, 16, 0, 'drOF'), NDIS_STATUS_SUCCESS);
+        /* The MDLs and their memory first, then the buffers over them. */
+        NdisFreeMdl(m1);
+        NdisFreeMdl(m2);
+        NdisFreeMemory(mem, 0, 0);
+        NdisFreeNetBuffer(a);
+        NdisFreeNetBufferList(pre);
+        /* The NET_BUFFERs of an NBL first (still linked from it), then its context and
+         * the NBL. */
+        NdisFreeNetBuffer(b);
+        NdisFreeNetBuffer(c);
+        NdisFreeNetBufferListContext(nbl, 16);
+        NdisFreeNetBufferList(nbl);
+        winnet_verifier_disable(WINNET_VERIFIER_ALL);
+        assert_int_equal(winnet_verifier_report_count(), reports);
+        winnet_ndis_quarantine_flush();
+        NdisFreeNetBufferListPool(npool);
+        NdisFreeNetBufferListPool(lpool);
+        NdisFreeNetBufferPool(dpool);
+        NdisFreeNetBufferPool(pool);
+}
+
 static void poolmon_shows_pool_tags(void **state)
 {
         NDIS_HANDLE pool = nb_pool(NULL, 'nomP', 0, 0);
@@ -309,6 +359,7 @@ int main(void)
             cmocka_unit_test(pools_of_a_driver_and_more_pools_than_cache_slots),
             cmocka_unit_test(verify_pool_objects_work_like_the_others),
             cmocka_unit_test(objects_tracked_on_a_warm_pool_are_freed_as_tracked),
+            cmocka_unit_test(frees_in_any_documented_order_are_quiet_when_verifying),
             cmocka_unit_test(poolmon_shows_pool_tags),
         };
 
