@@ -29,6 +29,7 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
 
         irql_check_max(api, IRQL_DISPATCH, 0);
         nb_verify(NetBuffer, api);
+        o->u.nb.last_made = 0;
         if (DataOffsetDelta <= NetBuffer->DataOffset) {
                 NetBuffer->DataOffset -= DataOffsetDelta;
                 NetBuffer->DataLength += DataOffsetDelta;
@@ -76,6 +77,7 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
         NetBuffer->CurrentMdlOffset = NetBuffer->DataOffset;
         o->u.nb.by_handler = (o->u.nb.by_handler << 1) | (uint64_t)by_handler;
         o->u.nb.retreat_mdls++;
+        o->u.nb.last_made = 1;
         /* The fast free paths see this flag (of the NBL, for its preallocated
          * NET_BUFFER) and leave the release to the slow path. */
         o->bh.flags |= OBJ_F_RETREAT;
@@ -165,6 +167,23 @@ void nb_release_retreat_mdls(PNET_BUFFER nb, const char *api)
                 pop_retreat_mdl(nb, NULL, api);
 }
 
+/* Takes back a successful retreat of `delta` exactly: the MDL it put in front, if
+ * any, and nothing else (an unused retreat MDL kept from before stays). */
+static void retreat_undo(PNET_BUFFER nb, ULONG delta, NET_BUFFER_FREE_MDL_HANDLER handler,
+                         const char *api)
+{
+        struct ndis_obj *o = obj_of(nb);
+
+        nb->DataOffset += delta;
+        nb->DataLength -= delta;
+        if (o->u.nb.last_made) {
+                nb->DataOffset -= nb->MdlChain->ByteCount;
+                pop_retreat_mdl(nb, handler, api);
+                o->u.nb.last_made = 0;
+        }
+        set_current(nb);
+}
+
 NDIS_STATUS NdisRetreatNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta,
                                               ULONG DataBackFill,
                                               NET_BUFFER_ALLOCATE_MDL_HANDLER AllocateMdlHandler,
@@ -180,7 +199,8 @@ NDIS_STATUS NdisRetreatNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, UL
                 if (st == NDIS_STATUS_SUCCESS)
                         continue;
                 for (undo = NetBufferList->FirstNetBuffer; undo != nb; undo = undo->Next)
-                        NdisAdvanceNetBufferDataStart(undo, DataOffsetDelta, TRUE, FreeMdlHandler);
+                        retreat_undo(undo, DataOffsetDelta, FreeMdlHandler,
+                                     "NdisRetreatNetBufferListDataStart");
                 return st;
         }
         return NDIS_STATUS_SUCCESS;

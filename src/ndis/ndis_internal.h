@@ -97,7 +97,7 @@ struct ndis_obj {
         union {
                 struct {
                         uint16_t retreat_mdls; /* MDLs at the front of the chain a retreat made */
-                        uint16_t pad;
+                        uint16_t last_made;    /* the last retreat put an MDL in front */
                         uint32_t pad2;
                         /* bit i: the i-th retreat MDL from the front came from the
                          * handler (bits of deeper MDLs are 0: ours) */

@@ -60,6 +60,19 @@ static PMDL null_mdl_handler(PULONG size)
         return NULL;
 }
 
+/* alloc_mdl_handler for the first fail_handler_after calls, then NULL. */
+static int fail_handler_after = -1;
+
+static PMDL failing_mdl_handler(PULONG size)
+{
+        if (fail_handler_after == 0) {
+                handler_calls++;
+                return NULL;
+        }
+        fail_handler_after--;
+        return alloc_mdl_handler(size);
+}
+
 static VOID free_mdl_handler(PMDL mdl)
 {
         PVOID va = MmGetMdlVirtualAddress(mdl);
@@ -272,6 +285,72 @@ static void nbl_variants_apply_to_every_nb_and_undo_on_failure(void **state)
         NdisFreeNetBufferPool(pool);
 }
 
+/* A failed NBL retreat leaves every NET_BUFFER as it was: the MDLs it added are
+ * taken back, and an unused retreat MDL a buffer kept from before (advance
+ * without FreeMdl) stays, as do its offsets. */
+static void failed_nbl_retreat_changes_nothing(void **state)
+{
+        NDIS_HANDLE pool = nb_pool(NULL, 'ataD', 0, 0);
+        NDIS_HANDLE lpool = nbl_pool(NULL, 'ataD', FALSE, 0, 0, 0);
+        PNET_BUFFER_LIST nbl = NdisAllocateNetBufferList(lpool, 0, 0);
+        unsigned long reports = winnet_verifier_report_count();
+        struct chain c1, c2, c3;
+        PNET_BUFFER a, b, z;
+        PMDL kept, b_first;
+
+        (void)state;
+        chain_make(&c1);
+        chain_make(&c2);
+        chain_make(&c3);
+        a = NdisAllocateNetBuffer(pool, c1.m[0], 0, 20);
+        b = NdisAllocateNetBuffer(pool, c2.m[0], 2, 20);
+        z = NdisAllocateNetBuffer(pool, c3.m[0], 0, 20);
+        NET_BUFFER_LIST_FIRST_NB(nbl) = a;
+        NET_BUFFER_NEXT_NB(a) = b;
+        NET_BUFFER_NEXT_NB(b) = z;
+        /* a keeps an unused retreat MDL of 16 bytes in front of its data. */
+        assert_int_equal(NdisRetreatNetBufferDataStart(a, 16, 0, NULL), NDIS_STATUS_SUCCESS);
+        NdisAdvanceNetBufferDataStart(a, 16, FALSE, NULL);
+        kept = NET_BUFFER_FIRST_MDL(a);
+        assert_int_equal(NET_BUFFER_DATA_OFFSET(a), 16);
+        /* a retreats in its backfill, b needs an MDL (handler), z's handler fails. */
+        handler_calls = free_handler_calls = 0;
+        fail_handler_after = 1;
+        assert_int_equal(
+            NdisRetreatNetBufferListDataStart(nbl, 4, 0, failing_mdl_handler, free_mdl_handler),
+            NDIS_STATUS_RESOURCES);
+        fail_handler_after = -1;
+        assert_int_equal(handler_calls, 2);
+        assert_int_equal(free_handler_calls, 1);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(a), kept);
+        assert_int_equal(NET_BUFFER_DATA_OFFSET(a), 16);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(a), 20);
+        assert_ptr_equal(NET_BUFFER_CURRENT_MDL(a), c1.m[0]);
+        assert_int_equal(NET_BUFFER_CURRENT_MDL_OFFSET(a), 0);
+        b_first = NET_BUFFER_FIRST_MDL(b);
+        assert_ptr_equal(b_first, c2.m[0]);
+        assert_int_equal(NET_BUFFER_DATA_OFFSET(b), 2);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(b), 20);
+        assert_ptr_equal(NET_BUFFER_CURRENT_MDL(b), c2.m[0]);
+        assert_int_equal(NET_BUFFER_CURRENT_MDL_OFFSET(b), 2);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(z), c3.m[0]);
+        assert_int_equal(NET_BUFFER_DATA_LENGTH(z), 20);
+        /* The kept MDL still serves a later retreat, and goes with FreeMdl. */
+        NdisAdvanceNetBufferDataStart(a, 0, TRUE, NULL);
+        assert_ptr_equal(NET_BUFFER_FIRST_MDL(a), c1.m[0]);
+        assert_int_equal(winnet_verifier_report_count(), reports);
+        NET_BUFFER_LIST_FIRST_NB(nbl) = NULL;
+        NdisFreeNetBuffer(a);
+        NdisFreeNetBuffer(b);
+        NdisFreeNetBuffer(z);
+        NdisFreeNetBufferList(nbl);
+        chain_free(&c1);
+        chain_free(&c2);
+        chain_free(&c3);
+        NdisFreeNetBufferListPool(lpool);
+        NdisFreeNetBufferPool(pool);
+}
+
 static void get_data_buffer_contiguous_across_and_aligned(void **state)
 {
         NDIS_HANDLE pool = nb_pool(NULL, 'ataD', 0, 0);
@@ -449,6 +528,7 @@ int main(void)
             cmocka_unit_test(retreat_with_handlers),
             cmocka_unit_test(deep_stacks_of_retreat_mdls_free_each_the_right_way),
             cmocka_unit_test(nbl_variants_apply_to_every_nb_and_undo_on_failure),
+            cmocka_unit_test(failed_nbl_retreat_changes_nothing),
             cmocka_unit_test(get_data_buffer_contiguous_across_and_aligned),
             cmocka_unit_test(copy_between_net_buffers),
             cmocka_unit_test(copy_fills_destination_mdl_space_and_leaves_its_fields),
