@@ -209,6 +209,59 @@ static int alias_visit(void *p, const struct prov_link *l)
         return ident_visit(p, l);
 }
 
+/* A Linux name is bytes, not necessarily UTF-8; the alias of one that is not
+ * carries U+FFFD where the bad bytes were and converts back to other bytes. Such
+ * an alias is matched the way it was made: against every link's name converted
+ * to UTF-16. */
+struct alias_match {
+        const WCHAR *alias;
+        size_t len;
+        struct ident id;
+        bool found;
+};
+
+static int alias_match_begin(void *p)
+{
+        ((struct alias_match *)p)->found = false;
+        return 0;
+}
+
+static int alias_match_visit(void *p, const struct prov_link *l)
+{
+        struct alias_match *m = p;
+        WCHAR w[IF_NAMESIZE + 1];
+        size_t n = utf8_to_utf16(l->name, strlen(l->name), w, IF_NAMESIZE + 1);
+
+        if (!m->found && n == m->len && !memcmp(w, m->alias, n * sizeof(WCHAR))) {
+                m->found = true;
+                return ident_visit(&m->id, l);
+        }
+        return 0;
+}
+
+static bool has_replacement(const WCHAR *s, size_t n)
+{
+        size_t i;
+
+        for (i = 0; i < n; i++)
+                if (s[i] == 0xfffd)
+                        return true;
+        return false;
+}
+
+static int alias_match_all(const WCHAR *alias, size_t n, NET_LUID *luid)
+{
+        struct alias_match m = {alias, n, {{0}, 0, {0}}, false};
+        struct prov_link_visitor v = {alias_match_begin, alias_match_visit, &m};
+        int r = provider()->link_walk(0, &v);
+
+        if (r == 0 && !m.found)
+                r = -ENODEV;
+        if (r == 0)
+                luid->Value = m.id.luid.Value;
+        return r;
+}
+
 int iphlp_alias_to_luid(const WCHAR *alias, NET_LUID *luid)
 {
         struct prov_link_visitor v;
@@ -226,9 +279,11 @@ int iphlp_alias_to_luid(const WCHAR *alias, NET_LUID *luid)
         utf16_to_utf8(alias, n, name, sizeof(name));
         v = (struct prov_link_visitor){NULL, alias_visit, &id};
         r = provider()->link_get(0, name, 0, &v);
+        if (r == -ENODEV && has_replacement(alias, n))
+                r = alias_match_all(alias, n, luid);
+        else if (r == 0)
+                luid->Value = id.luid.Value;
         if (r == -ENODEV)
                 return -EINVAL; /* Windows: an alias no interface has is an invalid parameter */
-        if (r == 0)
-                luid->Value = id.luid.Value;
         return r;
 }

@@ -230,6 +230,32 @@ static void names_of_large_ifindexes_round_trip(void **state)
         assert_int_equal(netns_ip(&ns, "link del hi0"), 0);
 }
 
+/* A Linux interface name is bytes: one that is not UTF-8 gets an alias with
+ * U+FFFD in place of the bad bytes, and that alias must still name it. */
+static void aliases_of_names_that_are_not_utf8_round_trip(void **state)
+{
+        const char *name = "bad\xff"
+                           "0";
+        unsigned index;
+        NET_LUID luid, back;
+        WCHAR alias[NDIS_IF_MAX_STRING_SIZE + 1];
+
+        (void)state;
+        assert_int_equal(netns_ip(&ns, "link add name '%s' type veth peer name ok0", name), 0);
+        index = if_nametoindex(name);
+        assert_true(index != 0);
+        assert_int_equal(ConvertInterfaceIndexToLuid(index, &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToAlias(&luid, alias, 257), NO_ERROR);
+        assert_int_equal(alias[3], 0xfffd);
+        memset(&back, 0xff, sizeof(back));
+        assert_int_equal(ConvertInterfaceAliasToLuid(alias, &back), NO_ERROR);
+        assert_int_equal(back.Value, luid.Value);
+        alias[4] = '1'; /* "bad\ufffd1": no such interface */
+        assert_int_equal(ConvertInterfaceAliasToLuid(alias, &back), ERROR_INVALID_PARAMETER);
+        assert_int_equal(back.Value, 0);
+        assert_int_equal(netns_ip(&ns, "link del ok0"), 0);
+}
+
 static void too_small_buffers_are_not_enough_memory(void **state)
 {
         NET_LUID luid;
@@ -276,6 +302,7 @@ int main(void)
             cmocka_unit_test(unknown_interfaces_are_file_not_found_with_output_zeroed),
             cmocka_unit_test(names_that_are_not_names_are_invalid_name),
             cmocka_unit_test(names_of_large_ifindexes_round_trip),
+            cmocka_unit_test(aliases_of_names_that_are_not_utf8_round_trip),
             cmocka_unit_test(too_small_buffers_are_not_enough_memory),
             cmocka_unit_test(unknown_alias_is_invalid_parameter_with_luid_zeroed),
             cmocka_unit_test(foreign_guids_are_file_not_found),
