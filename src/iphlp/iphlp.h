@@ -44,7 +44,9 @@ int link_lookup(const NET_LUID *luid, NET_IFINDEX ifindex, unsigned want,
 
 /* ---- rows ---- */
 void if_row_fill(MIB_IF_ROW2 *row, const struct prov_link *l);
-void ipif_row_fill(MIB_IPINTERFACE_ROW *row, const struct prov_link *l, ADDRESS_FAMILY family);
+/* all_accept_dad: IPv6's conf/all/accept_dad in the namespace (0 when unknown). */
+void ipif_row_fill(MIB_IPINTERFACE_ROW *row, const struct prov_link *l, ADDRESS_FAMILY family,
+                   int32_t all_accept_dad);
 void ipif_row_set_parms(MIB_IPINTERFACE_ROW *row, const struct prov_neigh_parms *p);
 #define IF_SPEED_UNKNOWN ((ULONG64)-1) /* NDIS_LINK_SPEED_UNKNOWN */
 

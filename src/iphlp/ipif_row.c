@@ -33,20 +33,24 @@ static NL_ROUTER_DISCOVERY_BEHAVIOR router_discovery(const struct prov_ip_conf *
         return RouterDiscoveryEnabled;
 }
 
-/* The kernel runs DAD only on links that resolve neighbours, and only with accept_dad. */
-static ULONG dad_transmits(const struct prov_ip_conf *c, bool nd)
+/* The kernel runs DAD only on links that resolve neighbours, and only where the
+ * link's accept_dad or conf/all/accept_dad is at least 1 (addrconf_dad_begin). */
+static ULONG dad_transmits(const struct prov_ip_conf *c, bool nd, int32_t all_accept_dad)
 {
-        return nd && c->accept_dad > 0 && c->dad_transmits > 0 ? (ULONG)c->dad_transmits : 0;
+        bool accept = c->accept_dad > 0 || all_accept_dad > 0;
+
+        return nd && accept && c->dad_transmits > 0 ? (ULONG)c->dad_transmits : 0;
 }
 
-static void fill_ipv6(MIB_IPINTERFACE_ROW *r, const struct prov_ip_conf *c, bool nd)
+static void fill_ipv6(MIB_IPINTERFACE_ROW *r, const struct prov_ip_conf *c, bool nd,
+                      int32_t all_accept_dad)
 {
         r->MaxReassemblySize = c->has_cacheinfo ? c->max_reasm_len : 65535u;
         r->InterfaceIdentifier = be64toh(c->token);
         r->ManagedAddressConfigurationSupported = (c->ra_flags & PROV_RA_MANAGED) != 0;
         r->OtherStatefulConfigurationSupported = (c->ra_flags & PROV_RA_OTHERCONF) != 0;
         r->RouterDiscoveryBehavior = router_discovery(c, nd);
-        r->DadTransmits = dad_transmits(c, nd);
+        r->DadTransmits = dad_transmits(c, nd, all_accept_dad);
         r->LinkLocalAddressBehavior =
             c->addr_gen_mode == PROV_ADDR_GEN_NONE ? LinkLocalAlwaysOff : LinkLocalAlwaysOn;
         r->NlMtu = (ULONG)c->mtu;
@@ -63,7 +67,8 @@ static void fill_ipv4(MIB_IPINTERFACE_ROW *r, const struct prov_link *l)
         r->NlMtu = l->mtu;
 }
 
-void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FAMILY family)
+void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FAMILY family,
+                   int32_t all_accept_dad)
 {
         const struct prov_ip_conf *c = family == AF_INET6 ? &l->inet6 : &l->inet;
         bool nd = !(l->flags & (PROV_IFF_LOOPBACK | PROV_IFF_NOARP));
@@ -82,7 +87,7 @@ void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FA
         fill_zones(r->ZoneIndices, l->ifindex);
         r->Connected = (l->flags & PROV_IFF_UP) && (l->flags & PROV_IFF_RUNNING);
         if (family == AF_INET6)
-                fill_ipv6(r, c, nd);
+                fill_ipv6(r, c, nd, all_accept_dad);
         else
                 fill_ipv4(r, l);
 }

@@ -32,7 +32,8 @@ struct ipif_build {
         ADDRESS_FAMILY family;
         uint32_t last;
         bool sorted;
-        size_t hint; /* the row parms_visit found last */
+        size_t hint;            /* the row parms_visit found last */
+        int32_t all_accept_dad; /* IPv6's conf/all/accept_dad */
 };
 
 static int ipif_begin(void *p)
@@ -51,7 +52,7 @@ static int ipif_add(struct ipif_build *c, const struct prov_link *l, ADDRESS_FAM
 
         if (!r)
                 return -ENOMEM;
-        ipif_row_fill(r, l, f);
+        ipif_row_fill(r, l, f, c->all_accept_dad);
         return 0;
 }
 
@@ -126,15 +127,27 @@ static int parms_visit(void *p, const struct prov_neigh_parms *parms)
         return 0;
 }
 
+/* A namespace setting; `def` when the kernel lacks the family that has it. */
+static int ns_setting(enum prov_ns_sysctl which, int32_t def, int32_t *ret)
+{
+        int r = provider()->ns_sysctl(which, ret);
+
+        if (r == -EAFNOSUPPORT)
+                *ret = def;
+        return r == -EAFNOSUPPORT ? 0 : r;
+}
+
 /* Path-MTU cache lifetime in milliseconds; 0 when the family keeps none. */
 static int pmtu_timeout_ms(int family, ULONG *ret_ms)
 {
-        uint32_t s = 0;
-        int r = provider()->pmtu_expires(family, &s);
+        int32_t s = 0;
+        int r = ns_setting(family == AF_INET6 ? PROV_SYSCTL_IPV6_MTU_EXPIRES
+                                              : PROV_SYSCTL_IPV4_MTU_EXPIRES,
+                           0, &s);
 
-        if (r < 0 && r != -EAFNOSUPPORT)
+        if (r < 0)
                 return r;
-        *ret_ms = s > UINT32_MAX / 1000u ? UINT32_MAX : s * 1000u;
+        *ret_ms = s <= 0 ? 0 : (uint32_t)s > UINT32_MAX / 1000u ? UINT32_MAX : (ULONG)s * 1000u;
         return 0;
 }
 
@@ -161,8 +174,12 @@ static int ipif_collect(struct ipif_build *c)
         const struct provider_ops *ops = provider();
         struct prov_link_visitor v = {ipif_begin, ipif_link, c};
         struct prov_parms_visitor pv = {parms_begin, parms_visit, c};
-        int r = ops->link_walk(0, &v);
+        int r = want_v6(c->family)
+                    ? ns_setting(PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, 0, &c->all_accept_dad)
+                    : 0;
 
+        if (r == 0)
+                r = ops->link_walk(0, &v);
         if (r == 0)
                 r = ops->neigh_parms_walk(c->family, &pv);
         sort_ipif_rows(c);
@@ -206,6 +223,7 @@ int iphlp_get_ipif_table(ADDRESS_FAMILY family, PMIB_IPINTERFACE_TABLE *ret, str
                                family,
                                0,
                                true,
+                               0,
                                0};
         int r;
 
@@ -230,6 +248,7 @@ struct ipif_entry_ctx {
         MIB_IPINTERFACE_ROW row;
         ADDRESS_FAMILY family;
         bool found;
+        int32_t all_accept_dad;
 };
 
 static int ipif_entry_visit(void *p, const struct prov_link *l)
@@ -238,7 +257,7 @@ static int ipif_entry_visit(void *p, const struct prov_link *l)
 
         c->found = has_row(l, c->family);
         if (c->found)
-                ipif_row_fill(&c->row, l, c->family);
+                ipif_row_fill(&c->row, l, c->family, c->all_accept_dad);
         return 0;
 }
 
@@ -263,7 +282,11 @@ int iphlp_get_ipif_entry(PMIB_IPINTERFACE_ROW row)
                 return -EINVAL;
         c.family = row->Family;
         c.found = false;
-        r = link_lookup(&row->InterfaceLuid, row->InterfaceIndex, 0, ipif_entry_visit, &c);
+        c.all_accept_dad = 0;
+        r = c.family == AF_INET6 ? ns_setting(PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, 0, &c.all_accept_dad)
+                                 : 0;
+        if (r == 0)
+                r = link_lookup(&row->InterfaceLuid, row->InterfaceIndex, 0, ipif_entry_visit, &c);
         if (r < 0)
                 return r;
         if (!c.found)

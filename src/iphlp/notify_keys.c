@@ -77,12 +77,14 @@ static bool has_row(const struct prov_link *l, ADDRESS_FAMILY f)
 }
 
 /* The row GetIpInterfaceEntry would build, without the times the kernel
- * re-randomises on its own (ReachableTime), which are no parameter change. */
+ * re-randomises on its own (ReachableTime), which are no parameter change, and
+ * from the link's own settings only: the kernel announces no change of the
+ * namespace-wide conf/all/accept_dad. */
 static uint64_t row_hash(const struct prov_link *l, ADDRESS_FAMILY f)
 {
         MIB_IPINTERFACE_ROW row;
 
-        ipif_row_fill(&row, l, f);
+        ipif_row_fill(&row, l, f, 0);
         row.ReachableTime = 0;
         row.RetransmitTime = 0;
         return nonzero(notify_hash(&row, sizeof(row), f));

@@ -328,6 +328,15 @@ struct prov_brief_visitor {
         void *ctx;
 };
 
+/* Namespace-wide settings (sysctls) netlink does not carry. */
+enum prov_ns_sysctl {
+        PROV_SYSCTL_IPV4_MTU_EXPIRES,    /* seconds a learned path MTU lives */
+        PROV_SYSCTL_IPV6_MTU_EXPIRES,    /* the same for IPv6 */
+        PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, /* conf/all/accept_dad: DAD runs where it or the
+                                            link's own accept_dad is at least 1 */
+        PROV_SYSCTL_COUNT
+};
+
 struct provider_ops {
         const char *name;
         /* Every link of the namespace, with its IPv4/IPv6 settings, in one dump. */
@@ -344,8 +353,9 @@ struct provider_ops {
         int (*link_speed_walk)(const struct prov_speed_visitor *v);
         /* Speed of one link: 0 and *ret_bps set, -ENODATA when it reports none. */
         int (*link_speed_get)(uint32_t ifindex, uint64_t *ret_bps);
-        /* The path-MTU cache lifetime (seconds) of `family` in the namespace. */
-        int (*pmtu_expires)(int family, uint32_t *ret_seconds);
+        /* A namespace-wide setting netlink does not carry; -EAFNOSUPPORT when the
+         * kernel has no such family. */
+        int (*ns_sysctl)(enum prov_ns_sysctl which, int32_t *ret);
         /* Every link, briefly (no settings, no counters): cheaper than link_walk. */
         int (*link_brief_walk)(const struct prov_brief_visitor *v);
         /* Unicast, anycast or multicast addresses of `family` (AF_UNSPEC: both).

@@ -212,9 +212,11 @@ static int fake_speed_walk(const struct prov_speed_visitor *v)
         return -EOPNOTSUPP; /* no speed queries at all: speeds stay unknown */
 }
 
-static int fake_pmtu(int family, uint32_t *ret)
+static int fake_sysctl(enum prov_ns_sysctl which, int32_t *ret)
 {
-        *ret = family == AF_INET ? 600 : 300;
+        *ret = which == PROV_SYSCTL_IPV4_MTU_EXPIRES   ? 600
+               : which == PROV_SYSCTL_IPV6_MTU_EXPIRES ? 300
+                                                       : 1;
         return 0;
 }
 
@@ -223,7 +225,7 @@ static const struct provider_ops fake = {
     .link_walk = fake_link_walk,
     .neigh_parms_walk = fake_parms_walk,
     .link_speed_walk = fake_speed_walk,
-    .pmtu_expires = fake_pmtu,
+    .ns_sysctl = fake_sysctl,
 };
 
 static void restarted_dump_gives_the_whole_second_attempt(void **state)

@@ -55,9 +55,11 @@ static bool expect_row(const char *ifname, int family)
         return sys("net/ipv6/conf/%s/disable_ipv6", ifname, 1) == 0;
 }
 
+/* The kernel runs DAD where the link's accept_dad or all's is at least 1. */
 static long expected_dad(const char *n, bool nd)
 {
-        if (!nd || sys("net/ipv6/conf/%s/accept_dad", n, 0) <= 0)
+        if (!nd || (sys("net/ipv6/conf/%s/accept_dad", n, 0) <= 0 &&
+                    sys("net/ipv6/conf/%s/accept_dad", "all", 0) <= 0))
                 return 0;
         return sys("net/ipv6/conf/%s/dad_transmits", n, 0);
 }
@@ -340,6 +342,58 @@ static void entry_errors_follow_the_reference(void **state)
         assert_int_equal(r.InterfaceLuid.Info.NetLuidIndex, r.InterfaceIndex); /* LUID filled */
 }
 
+/* conf/all/accept_dad turns DAD on for a link whose own accept_dad is 0: the
+ * kernel runs it (a new address is tentative) and DadTransmits says so. */
+static void all_accept_dad_counts(void **state)
+{
+        struct test_netns d;
+        MIB_IPINTERFACE_ROW r;
+        PMIB_IPINTERFACE_TABLE t = NULL;
+        NET_IFINDEX ifindex;
+        ULONG i, seen = 0;
+        char *out;
+
+        (void)state;
+        assert_int_equal(netns_create(&d, "dad", false), 0);
+        assert_int_equal(netns_ip(&d, "link add dd0 type veth peer name dd1"), 0);
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/dd0/accept_dad", "0"), 0);
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/dd0/dad_transmits", "4"), 0);
+        assert_int_equal(winnet_set_thread_netns(d.name), NO_ERROR);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"dd0", &r.InterfaceLuid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToIndex(&r.InterfaceLuid, &ifindex), NO_ERROR);
+        for (i = 0; i < 2; i++) {
+                const char *all = i ? "1" : "0";
+                ULONG want = i ? 4 : 0;
+
+                assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/all/accept_dad", all), 0);
+                InitializeIpInterfaceEntry(&r);
+                r.Family = AF_INET6;
+                r.InterfaceIndex = ifindex;
+                assert_int_equal(GetIpInterfaceEntry(&r), NO_ERROR);
+                assert_int_equal(r.DadTransmits, want);
+                assert_int_equal(GetIpInterfaceTable(AF_INET6, &t), NO_ERROR);
+                for (ULONG k = 0; k < t->NumEntries; k++) {
+                        if (t->Table[k].InterfaceIndex == ifindex) {
+                                assert_int_equal(t->Table[k].DadTransmits, want);
+                                seen++;
+                        }
+                }
+                FreeMibTable(t);
+                t = NULL;
+        }
+        assert_int_equal(seen, 2);
+        /* The kernel agrees: with all=1 a new address on the link is tentative. */
+        assert_int_equal(netns_ip(&d, "link set dd1 up"), 0);
+        assert_int_equal(netns_ip(&d, "link set dd0 up"), 0);
+        assert_int_equal(netns_ip(&d, "addr add 2001:db8:dad::1/64 dev dd0"), 0);
+        out = netns_sh_output(&d, "ip -6 -o addr show dev dd0 tentative");
+        assert_non_null(out);
+        assert_non_null(strstr(out, "2001:db8:dad::1"));
+        free(out);
+        assert_int_equal(winnet_set_thread_netns(NULL), NO_ERROR);
+        netns_destroy(&d);
+}
+
 /* IPv6 off everywhere: the IPv6 transport counts as absent (NOT_SUPPORTED). */
 static void ipv6_off_everywhere_is_not_supported(void **state)
 {
@@ -405,6 +459,7 @@ int main(void)
             cmocka_unit_test(inet6_table_matches_every_field),
             cmocka_unit_test(entry_equals_table_row),
             cmocka_unit_test(initialize_sets_unspec_and_zero),
+            cmocka_unit_test(all_accept_dad_counts),
             cmocka_unit_test(table_errors_follow_the_reference),
             cmocka_unit_test(entry_errors_follow_the_reference),
             cmocka_unit_test(ipv6_off_everywhere_is_not_supported),

@@ -26,7 +26,7 @@ struct nl_state {
         int ns_dir;             /* /proc/thread-self/ns of this thread, -1 until opened */
         struct mnl_socket *sock[NL_PROTO_COUNT]; /* opened lazily, closed after a torn dump */
         uint32_t seq;
-        int pmtu_fd[2]; /* /proc/sys/net/ipv{4,6}/route/mtu_expires, -1 until opened */
+        int sysctl_fd[PROV_SYSCTL_COUNT]; /* ns_sysctl.c files, -1 until opened */
         char *buf;
         size_t buf_size;
 };
@@ -94,8 +94,8 @@ int linux_neigh_parms_walk(int family, const struct prov_parms_visitor *v);
 /* ethtool_speed.c */
 int linux_link_speed_walk(const struct prov_speed_visitor *v);
 int linux_link_speed_get(uint32_t ifindex, uint64_t *ret_bps);
-/* pmtu_expires.c */
-int linux_pmtu_expires(int family, uint32_t *ret_seconds);
+/* ns_sysctl.c */
+int linux_ns_sysctl(enum prov_ns_sysctl which, int32_t *ret);
 
 /* addr_parse.c / addr_dump.c: RTM_NEWADDR (and DELADDR), RTM_NEWANYCAST and
  * RTM_NEWMULTICAST. -EBADMSG for any other message, family or a malformed one. */

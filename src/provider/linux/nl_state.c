@@ -25,9 +25,9 @@ static void state_close(struct nl_state *st)
 
         for (i = 0; i < NL_PROTO_COUNT; i++)
                 nl_sock_reset(st, (enum nl_proto)i);
-        for (i = 0; i < 2; i++)
-                if (st->pmtu_fd[i] >= 0)
-                        close(st->pmtu_fd[i]);
+        for (i = 0; i < PROV_SYSCTL_COUNT; i++)
+                if (st->sysctl_fd[i] >= 0)
+                        close(st->sysctl_fd[i]);
         if (st->ns_dir >= 0)
                 close(st->ns_dir);
         wn_free(st->buf);
@@ -105,6 +105,7 @@ static int current_ns(int *dir, dev_t *ret_dev, ino_t *ret_ino)
 static int state_new(struct nl_state **ret)
 {
         struct nl_state *st = wn_zalloc(sizeof(*st));
+        int i;
 
         if (!st)
                 return -ENOMEM;
@@ -115,7 +116,8 @@ static int state_new(struct nl_state **ret)
         }
         st->buf_size = NL_BUF_SIZE;
         st->fork_gen = __atomic_load_n(&fork_gen, __ATOMIC_RELAXED);
-        st->pmtu_fd[0] = st->pmtu_fd[1] = -1;
+        for (i = 0; i < PROV_SYSCTL_COUNT; i++)
+                st->sysctl_fd[i] = -1;
         st->ns_dir = -1;
         st->seq = (uint32_t)getpid() ^ ((uint32_t)(uintptr_t)st << 8);
         *ret = st;
