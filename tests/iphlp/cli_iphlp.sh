@@ -36,5 +36,10 @@ got=$("$bin" -n "$ns" --json ipinterfaces -4 | jq length)
 got=$("$bin" -n "$ns" | grep -c ' cv1 ')
 [ "$got" = 1 ] || no "default command shows cv1 $got times, want 1 (IPv4 only)"
 "$bin" -n "$ns" ipinterfaces -x >/dev/null 2>&1 && no "ipinterfaces -x accepted"
+# Text beyond ASCII comes out as UTF-8, in JSON and in the aligned table.
+ip -n "$ns" link set cv1 alias "zürich ☃ uplink"
+got=$("$bin" -n "$ns" --json interfaces | jq -r '.[] | select(.alias == "cv1") | .description')
+[ "$got" = "zürich ☃ uplink" ] || no "cv1 description '$got', want the UTF-8 ifalias"
+"$bin" -n "$ns" interfaces | grep -q 'zürich ☃ uplink' || no "interfaces text lost the UTF-8 alias"
 echo "$fails failed"
 [ "$fails" = 0 ]

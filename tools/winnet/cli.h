@@ -35,9 +35,6 @@ const char *cli_win32_name(unsigned long code);
 /* A NUL-terminated UTF-16 string as UTF-8 in buf (cut to fit); NULL stays NULL
  * (wstr.c). */
 const char *cli_wstr(const uint16_t *s, char *buf, size_t cap);
-/* The same as ASCII: each UTF-16 unit past 0x7f becomes '?', cut to cap - 1
- * characters (how `interfaces` and `ipinterfaces` print names). */
-const char *cli_wstr_ascii(const uint16_t *s, char *buf, size_t cap);
 
 /* ---- typed table printer ----
  * Columns are declared once; rows are filled by column index. Text mode prints

@@ -120,12 +120,12 @@ static void speed_text(ULONG64 bps, char *out, size_t cap)
 
 static void put_identity(struct table *t, const MIB_IF_ROW2 *r)
 {
-        char buf[3 * IF_MAX_PHYS_ADDRESS_LENGTH + 1], text[IF_MAX_STRING_SIZE + 1];
+        char buf[3 * IF_MAX_PHYS_ADDRESS_LENGTH + 1], text[4 * (IF_MAX_STRING_SIZE + 2)];
         const GUID *g = &r->InterfaceGuid;
 
         table_u64(t, C_INDEX, r->InterfaceIndex);
-        table_str(t, C_ALIAS, cli_wstr_ascii(r->Alias, text, sizeof(text)));
-        table_str(t, C_DESCRIPTION, cli_wstr_ascii(r->Description, text, sizeof(text)));
+        table_str(t, C_ALIAS, cli_wstr(r->Alias, text, sizeof(text)));
+        table_str(t, C_DESCRIPTION, cli_wstr(r->Description, text, sizeof(text)));
         table_u64(t, C_LUID, r->InterfaceLuid.Value);
         snprintf(text, sizeof(text), "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
                  (unsigned)g->Data1, g->Data2, g->Data3, g->Data4[0], g->Data4[1], g->Data4[2],

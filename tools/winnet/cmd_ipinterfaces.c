@@ -107,10 +107,10 @@ static UCHAR offload_bits(const NL_INTERFACE_OFFLOAD_ROD *o)
 
 static void put_main(struct table *t, const MIB_IPINTERFACE_ROW *r, const struct ifnames *names)
 {
-        char name[IF_MAX_STRING_SIZE + 1];
+        char name[4 * (IF_MAX_STRING_SIZE + 2)];
 
         table_u64(t, C_INDEX, r->InterfaceIndex);
-        table_str(t, C_ALIAS, ifnames_get_ascii(names, r->InterfaceIndex, name, sizeof(name)));
+        table_str(t, C_ALIAS, ifnames_get(names, r->InterfaceIndex, name, sizeof(name)));
         table_str(t, C_FAMILY, r->Family == AF_INET6 ? "ipv6" : "ipv4");
         table_bool(t, C_CONNECTED, r->Connected);
         table_bool(t, C_FORWARDING, r->ForwardingEnabled);

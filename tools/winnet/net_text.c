@@ -15,27 +15,15 @@ void ifnames_load(struct ifnames *n)
 }
 
 /* The alias of `index` converted by `text`, or the index. */
-static const char *name_text(const struct ifnames *n, NET_IFINDEX index,
-                             const char *(*text)(const uint16_t *, char *, size_t), char *buf,
-                             size_t cap)
+const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
 {
         ULONG i;
 
         for (i = 0; n->table && i < n->table->NumEntries; i++)
                 if (n->table->Table[i].InterfaceIndex == index)
-                        return text(n->table->Table[i].Alias, buf, cap);
+                        return cli_wstr(n->table->Table[i].Alias, buf, cap);
         snprintf(buf, cap, "%u", (unsigned)index);
         return buf;
-}
-
-const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
-{
-        return name_text(n, index, cli_wstr, buf, cap);
-}
-
-const char *ifnames_get_ascii(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap)
-{
-        return name_text(n, index, cli_wstr_ascii, buf, cap);
 }
 
 void ifnames_free(struct ifnames *n)

@@ -18,8 +18,6 @@ struct ifnames {
 };
 void ifnames_load(struct ifnames *n);
 const char *ifnames_get(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap);
-/* The same with the alias as ASCII (cli_wstr_ascii). */
-const char *ifnames_get_ascii(const struct ifnames *n, NET_IFINDEX index, char *buf, size_t cap);
 void ifnames_free(struct ifnames *n);
 
 /* "192.0.2.1", "fe80::1": the address without its scope; "" for AF_UNSPEC. */

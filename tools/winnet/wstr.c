@@ -1,4 +1,4 @@
-/* wstr.c - UTF-16 (WCHAR) strings of the API results as UTF-8 (or plain ASCII) for
+/* wstr.c - UTF-16 (WCHAR) strings of the API results as UTF-8 for
  * printing: the CLI sees only the public API, so it converts on its own. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,16 +46,6 @@ const char *cli_wstr(const uint16_t *s, char *buf, size_t cap)
                 }
                 k += put(c, buf + k);
         }
-        buf[k] = '\0';
-        return buf;
-}
-
-const char *cli_wstr_ascii(const uint16_t *s, char *buf, size_t cap)
-{
-        size_t k;
-
-        for (k = 0; k + 1 < cap && s[k]; k++)
-                buf[k] = s[k] < 128 ? (char)s[k] : '?';
         buf[k] = '\0';
         return buf;
 }
