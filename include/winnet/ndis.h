@@ -645,8 +645,10 @@ WINNET_API PVOID NdisGetDataBuffer(_In_ PNET_BUFFER NetBuffer, _In_ ULONG BytesN
                                    _In_ UINT AlignOffset);
 
 /* Copies up to BytesToCopy bytes of used data from Source (starting SourceOffset bytes
- * in) into Destination's used data (DestinationOffset bytes in); *BytesCopied is the
- * number copied. */
+ * in) into Destination's MDL chain, DestinationOffset bytes past its data start and
+ * as far as the chain goes (Destination's DataLength does not bound it, and no field
+ * of Destination changes: the caller sets DataLength afterwards); *BytesCopied is
+ * the number copied. */
 WINNET_API NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(
     _In_ PNET_BUFFER Destination, _In_ ULONG DestinationOffset, _In_ ULONG BytesToCopy,
     _In_ PNET_BUFFER Source, _In_ ULONG SourceOffset, _Out_ PULONG BytesCopied);
