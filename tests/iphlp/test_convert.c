@@ -18,22 +18,6 @@
 #include "topology.h"
 
 int check_failures;
-static struct test_netns ns;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo_create(&ns, "convert");
-        return netns_enter(&ns);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        netns_destroy(&ns);
-        return 0;
-}
 
 static void round_trips_for_every_interface(void **state)
 {
@@ -212,8 +196,8 @@ static void names_of_large_ifindexes_round_trip(void **state)
         char name[64], want[64];
 
         (void)state;
-        assert_int_equal(netns_ip(&ns, "link add name hi0 index %u type veth peer name hi1", big),
-                         0);
+        assert_int_equal(
+            netns_ip(&topo_ns, "link add name hi0 index %u type veth peer name hi1", big), 0);
         assert_int_equal(if_nametoindex("hi0"), big);
         assert_int_equal(ConvertInterfaceIndexToLuid(big, &luid), NO_ERROR);
         assert_int_equal(luid.Info.NetLuidIndex, 84);
@@ -227,7 +211,7 @@ static void names_of_large_ifindexes_round_trip(void **state)
         assert_int_equal(ConvertInterfaceNameToLuidA("ethernet_2147483647", &back),
                          ERROR_FILE_NOT_FOUND);
         assert_int_equal(back.Value, 0);
-        assert_int_equal(netns_ip(&ns, "link del hi0"), 0);
+        assert_int_equal(netns_ip(&topo_ns, "link del hi0"), 0);
 }
 
 /* A Linux interface name is bytes: one that is not UTF-8 gets an alias with
@@ -241,7 +225,7 @@ static void aliases_of_names_that_are_not_utf8_round_trip(void **state)
         WCHAR alias[NDIS_IF_MAX_STRING_SIZE + 1];
 
         (void)state;
-        assert_int_equal(netns_ip(&ns, "link add name '%s' type veth peer name ok0", name), 0);
+        assert_int_equal(netns_ip(&topo_ns, "link add name '%s' type veth peer name ok0", name), 0);
         index = if_nametoindex(name);
         assert_true(index != 0);
         assert_int_equal(ConvertInterfaceIndexToLuid(index, &luid), NO_ERROR);
@@ -253,7 +237,7 @@ static void aliases_of_names_that_are_not_utf8_round_trip(void **state)
         alias[4] = '1'; /* "bad\ufffd1": no such interface */
         assert_int_equal(ConvertInterfaceAliasToLuid(alias, &back), ERROR_INVALID_PARAMETER);
         assert_int_equal(back.Value, 0);
-        assert_int_equal(netns_ip(&ns, "link del ok0"), 0);
+        assert_int_equal(netns_ip(&topo_ns, "link del ok0"), 0);
 }
 
 static void too_small_buffers_are_not_enough_memory(void **state)
@@ -309,5 +293,5 @@ int main(void)
         };
 
         netns_require();
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo_group_setup, topo_group_teardown);
 }

@@ -26,23 +26,6 @@
 #include "provider/provider.h"
 #include "topology.h"
 
-static struct test_netns ns;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo_create(&ns, "faults");
-        return netns_enter(&ns);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        netns_destroy(&ns);
-        return 0;
-}
-
 /* Fails allocation 1, 2, ... of `call` until it succeeds (tests/common/fault_walk.h). */
 static void fail_every_allocation(const char *name, fault_walk_call call)
 {
@@ -283,5 +266,5 @@ int main(void)
         };
 
         netns_require();
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo_group_setup, topo_group_teardown);
 }

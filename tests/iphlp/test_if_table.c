@@ -18,22 +18,6 @@
 #include "topology.h"
 
 int check_failures;
-static struct test_netns ns;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo_create(&ns, "iftable");
-        return netns_enter(&ns);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        netns_destroy(&ns);
-        return 0;
-}
 
 static unsigned expected_oper(json_t *l)
 {
@@ -126,7 +110,7 @@ static void check_state(const MIB_IF_ROW2 *r, json_t *l, const char *n)
         CHECK_EQ(n, "MediaConnectState", r->MediaConnectState, expected_media(l));
         CHECK_EQ(n, "NetworkGuid.Data1", r->NetworkGuid.Data1, 0);
         CHECK_EQ(n, "ConnectionType", r->ConnectionType, NET_IF_CONNECTION_DEDICATED);
-        CHECK_EQ(n, "TransmitLinkSpeed", r->TransmitLinkSpeed, topo_ethtool_speed(&ns, n));
+        CHECK_EQ(n, "TransmitLinkSpeed", r->TransmitLinkSpeed, topo_ethtool_speed(&topo_ns, n));
         CHECK_EQ(n, "ReceiveLinkSpeed", r->ReceiveLinkSpeed, r->TransmitLinkSpeed);
         CHECK_EQ(n, "OutQLen", r->OutQLen, netns_json_int(l, "txqlen", -1));
 }
@@ -165,8 +149,8 @@ static void check_counters(const MIB_IF_ROW2 *r, json_t *a, json_t *b, const cha
 static void make_traffic(void)
 {
         /* ARP requests out of va0 (received on va1) and pings over loopback. */
-        netns_sh(&ns, "ping -c 2 -i 0.2 -W 1 -I va0 192.0.2.99 >/dev/null 2>&1; "
-                      "ping -c 2 -i 0.2 127.0.0.1 >/dev/null 2>&1; true");
+        netns_sh(&topo_ns, "ping -c 2 -i 0.2 -W 1 -I va0 192.0.2.99 >/dev/null 2>&1; "
+                           "ping -c 2 -i 0.2 127.0.0.1 >/dev/null 2>&1; true");
 }
 
 static void table_matches_ip_link_field_by_field(void **state)
@@ -177,9 +161,9 @@ static void table_matches_ip_link_field_by_field(void **state)
 
         (void)state;
         make_traffic();
-        before = netns_links_json(&ns);
+        before = netns_links_json(&topo_ns);
         assert_int_equal(GetIfTable2(&t), NO_ERROR);
-        after = netns_links_json(&ns);
+        after = netns_links_json(&topo_ns);
         assert_non_null(t);
         assert_int_equal(t->NumEntries, json_array_size(after));
         check_failures = 0;
@@ -345,5 +329,5 @@ int main(void)
         };
 
         netns_require();
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo_group_setup, topo_group_teardown);
 }

@@ -21,22 +21,6 @@
 #include "topology.h"
 
 int check_failures;
-static struct test_netns ns;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo_create(&ns, "ipif");
-        return netns_enter(&ns);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        netns_destroy(&ns);
-        return 0;
-}
 
 /* A sysctl of the link as the namespace shows it; `def` when it does not exist. */
 static long sys(const char *fmt, const char *ifname, long def)
@@ -45,7 +29,7 @@ static long sys(const char *fmt, const char *ifname, long def)
         long v;
 
         snprintf(path, sizeof(path), fmt, ifname);
-        return netns_sysctl_read(&ns, path, &v) == 0 ? v : def;
+        return netns_sysctl_read(&topo_ns, path, &v) == 0 ? v : def;
 }
 
 static bool expect_row(const char *ifname, int family)
@@ -75,7 +59,7 @@ static long expected_rd(const char *n, bool nd)
 
 static uint64_t expected_token(const char *n)
 {
-        char *out = netns_sh_output(&ns, "ip token get dev %s | cut -d' ' -f2", n);
+        char *out = netns_sh_output(&topo_ns, "ip token get dev %s | cut -d' ' -f2", n);
         unsigned a = 0, b = 0, c = 0, d = 0;
         uint64_t v = 0;
 
@@ -218,7 +202,7 @@ static void table_matches_proc_sys(int family)
         json_t *links;
 
         assert_int_equal(GetIpInterfaceTable((ADDRESS_FAMILY)family, &t), NO_ERROR);
-        links = netns_links_json(&ns);
+        links = netns_links_json(&topo_ns);
         check_failures = 0;
         check_table(t, links, family);
         json_decref(links);
@@ -467,5 +451,5 @@ int main(void)
         };
 
         netns_require();
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo_group_setup, topo_group_teardown);
 }

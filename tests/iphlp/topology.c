@@ -1,6 +1,7 @@
 /* topology.c - builds the IP Helper tests' namespace (see topology.h) and the
  * oracle helpers that derive the Windows view from `ip -j`, written independently
  * of the library's own tables. Only documentation addresses are used. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,4 +173,29 @@ uint64_t topo_ethtool_speed(const struct test_netns *ns, const char *ifname)
                 bps = (uint64_t)mbps * 1000000u;
         free(out);
         return bps;
+}
+
+struct test_netns topo_ns;
+
+/* "test_convert" -> "convert": the namespace's tag. */
+static const char *program_tag(void)
+{
+        const char *n = program_invocation_short_name;
+
+        return strncmp(n, "test_", 5) == 0 ? n + 5 : n;
+}
+
+int topo_group_setup(void **state)
+{
+        (void)state;
+        topo_create(&topo_ns, program_tag());
+        return netns_enter(&topo_ns);
+}
+
+int topo_group_teardown(void **state)
+{
+        (void)state;
+        netns_leave();
+        netns_destroy(&topo_ns);
+        return 0;
 }

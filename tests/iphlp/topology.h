@@ -16,6 +16,12 @@
  * states settle. Exits 77 when namespaces are unavailable; aborts on failure. */
 void topo_create(struct test_netns *ns, const char *tag);
 
+/* The cmocka group fixture of a test program on this topology: topo_ns built
+ * (tagged with the program's name) and entered, then left and deleted. */
+extern struct test_netns topo_ns;
+int topo_group_setup(void **state);
+int topo_group_teardown(void **state);
+
 /* Waits until two `ip -j link` snapshots 300 ms apart agree on every link's
  * flags and operstate (the kernel applies carrier changes asynchronously). */
 void topo_settle(const struct test_netns *ns);

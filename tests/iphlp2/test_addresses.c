@@ -23,7 +23,6 @@
 #include "topo2.h"
 
 int check_failures;
-static struct topo2 topo;
 static int64_t start_filetime;
 
 static int64_t filetime_now(void)
@@ -36,18 +35,8 @@ static int64_t filetime_now(void)
 
 static int group_setup(void **state)
 {
-        (void)state;
         start_filetime = filetime_now();
-        topo2_create(&topo, "addr");
-        return netns_enter(&topo.a);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        topo2_destroy(&topo);
-        return 0;
+        return topo2_group_setup(state);
 }
 
 static bool has_flag(json_t *info, const char *flag)
@@ -449,5 +438,5 @@ int main(void)
             cmocka_unit_test(multicast_rows_match_ip_maddr),
         };
 
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, group_setup, topo2_group_teardown);
 }

@@ -16,23 +16,7 @@
 #include "topo2.h"
 
 int check_failures;
-static struct topo2 topo;
 static PMIB_IF_TABLE2 ifs;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo2_create(&topo, "consist");
-        return netns_enter(&topo.a);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        topo2_destroy(&topo);
-        return 0;
-}
 
 static bool index_known(NET_IFINDEX index)
 {
@@ -103,5 +87,5 @@ int main(void)
             cmocka_unit_test(every_row_names_a_known_interface),
         };
 
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo2_group_setup, topo2_group_teardown);
 }

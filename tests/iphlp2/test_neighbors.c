@@ -22,22 +22,6 @@
 #include "topo2.h"
 
 int check_failures;
-static struct topo2 topo;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo2_create(&topo, "neigh");
-        return netns_enter(&topo.a);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        topo2_destroy(&topo);
-        return 0;
-}
 
 static int state_of(json_t *n)
 {
@@ -213,5 +197,5 @@ int main(void)
             cmocka_unit_test(entry_round_trips_and_errors),
         };
 
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo2_group_setup, topo2_group_teardown);
 }

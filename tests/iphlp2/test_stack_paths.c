@@ -20,24 +20,8 @@
 #include "topo2.h"
 
 int check_failures;
-static struct topo2 topo;
 
 static const char *const lower_kinds[] = {"macvlan", "macvtap", "ipvlan", "vlan", NULL};
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo2_create(&topo, "stack");
-        return netns_enter(&topo.a);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        topo2_destroy(&topo);
-        return 0;
-}
 
 static bool is_lower_kind(const char *kind)
 {
@@ -276,5 +260,5 @@ int main(void)
             cmocka_unit_test(path_entry_and_errors),
         };
 
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo2_group_setup, topo2_group_teardown);
 }

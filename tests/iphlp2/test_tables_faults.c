@@ -23,23 +23,6 @@
 #include "iphlp/tables.h"
 #include "topo2.h"
 
-static struct topo2 topo;
-
-static int group_setup(void **state)
-{
-        (void)state;
-        topo2_create(&topo, "tfault");
-        return netns_enter(&topo.a);
-}
-
-static int group_teardown(void **state)
-{
-        (void)state;
-        netns_leave();
-        topo2_destroy(&topo);
-        return 0;
-}
-
 /* Fails allocation 1, 2, ... of `call` until it succeeds (tests/common/fault_walk.h). */
 static void fail_every_allocation(const char *name, fault_walk_call call)
 {
@@ -161,5 +144,5 @@ int main(void)
             cmocka_unit_test(entries_survive_every_allocation_failure),
         };
 
-        return cmocka_run_group_tests(tests, group_setup, group_teardown);
+        return cmocka_run_group_tests(tests, topo2_group_setup, topo2_group_teardown);
 }

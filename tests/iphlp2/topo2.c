@@ -1,6 +1,7 @@
 /* topo2.c - builds the A -- R -- B namespaces of topo2.h and offers the `ip -j`
  * oracle and small formatting helpers the tests share. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,4 +208,23 @@ bool topo2_luid_known(const MIB_IF_TABLE2 *ifs, NET_IFINDEX index, ULONG64 luid)
                 if (ifs->Table[i].InterfaceIndex == index)
                         return ifs->Table[i].InterfaceLuid.Value == luid;
         return false;
+}
+
+struct topo2 topo;
+
+int topo2_group_setup(void **state)
+{
+        const char *n = program_invocation_short_name;
+
+        (void)state;
+        topo2_create(&topo, strncmp(n, "test_", 5) == 0 ? n + 5 : n);
+        return netns_enter(&topo.a);
+}
+
+int topo2_group_teardown(void **state)
+{
+        (void)state;
+        netns_leave();
+        topo2_destroy(&topo);
+        return 0;
 }

@@ -23,6 +23,12 @@ struct topo2 {
 void topo2_create(struct topo2 *t, const char *tag);
 void topo2_destroy(struct topo2 *t);
 
+/* The cmocka group fixture of a test program on this network: `topo` built
+ * (tagged with the program's name), A entered, then left and deleted. */
+extern struct topo2 topo;
+int topo2_group_setup(void **state);
+int topo2_group_teardown(void **state);
+
 /* `cmd` (an `ip -j ...` command) run inside ns, parsed; aborts when it fails. */
 json_t *topo2_json(const struct test_netns *ns, const char *cmd);
 
