@@ -17,16 +17,19 @@ struct raw_dump {
         struct mnl_socket *nl;
         char *buf;
         unsigned seq;
+        unsigned restarts; /* dumps the kernel interrupted, done again */
 };
 
-/* A bound NETLINK_ROUTE socket and its buffer; 0, or -1. */
+/* A bound NETLINK_ROUTE socket and its buffer; 0, or -1. `seq` and `restarts`
+ * are the caller's to zero first. */
 int raw_dump_open(struct raw_dump *r);
 void raw_dump_close(struct raw_dump *r);
 
 /* One dump of `type` for `family` (hdr_len: the request's fixed header, whose
  * first byte is the family); ext_mask non-zero adds IFLA_EXT_MASK, `cloned` asks
- * for cached routes (RTM_F_CLONED, with strict checking, as winnet asks).
- * Returns the number of messages walked. */
+ * for cached routes (RTM_F_CLONED, with strict checking, as winnet asks). An
+ * interrupted dump is done again (counted in `restarts`); one that keeps failing
+ * aborts the benchmark. Returns the number of messages walked. */
 unsigned raw_dump_run(struct raw_dump *r, uint16_t type, uint8_t family, size_t hdr_len,
                       uint32_t ext_mask, bool cloned);
 

@@ -134,7 +134,7 @@ static void run_scale(int interfaces, struct raw_dump *raw)
 int main(void)
 {
         static const int scales[] = {10, 1000, 10000};
-        struct raw_dump raw;
+        struct raw_dump raw = {NULL, NULL, 0, 0};
         int have = 1;
         size_t i;
 
@@ -155,6 +155,8 @@ int main(void)
                 }
                 run_scale(scales[i], &raw);
         }
+        if (raw.restarts)
+                printf("the raw floor did %u interrupted dumps again\n", raw.restarts);
         raw_dump_close(&raw);
         return 0;
 }

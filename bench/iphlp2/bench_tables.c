@@ -186,6 +186,8 @@ int main(void)
         if (raw_dump_open(&raw.d) < 0)
                 return 1;
         run();
+        if (raw.d.restarts)
+                printf("the raw floors did %u interrupted dumps again\n", raw.d.restarts);
         raw_dump_close(&raw.d);
         return 0;
 }
