@@ -123,24 +123,20 @@ int iphlp_luid_to_name_a(const NET_LUID *luid, char *name, size_t len)
         return 0;
 }
 
+/* The same name widened: it is ASCII, so it needs as many units as bytes. */
 int iphlp_luid_to_name_w(const NET_LUID *luid, WCHAR *name, size_t len)
 {
         char buf[64];
-        size_t n;
         int r;
 
         if (!luid || !name)
                 return -EINVAL;
-        r = name_of(luid, buf, sizeof(buf), &n);
-        if (r < 0) {
-                if (len)
-                        name[0] = 0;
-                return r;
-        }
-        if (len < n + 1)
-                return -ENOMEM;
-        utf8_to_utf16(buf, n, name, len);
-        return 0;
+        r = iphlp_luid_to_name_a(luid, buf, len < sizeof(buf) ? len : sizeof(buf));
+        if (r == 0)
+                utf8_to_utf16(buf, strlen(buf), name, len);
+        else if (r != -ENOMEM && len) /* a short buffer is left as it was */
+                name[0] = 0;
+        return r;
 }
 
 int iphlp_name_to_luid_a(const char *name, NET_LUID *luid)
