@@ -425,21 +425,36 @@ static void op_get_data(struct slot *s, struct reader *rd)
         free(storage);
 }
 
+/* The bytes of a slot's MDL chain from its data start to the chain's end. */
+static ULONG room_of(const struct slot *s)
+{
+        ULONG total = 0;
+        int i;
+
+        for (i = 0; i < s->nchain; i++)
+                total += s->chain[i].size;
+        return total - s->off;
+}
+
+/* The copy is bounded by the source's data and the destination's MDL chain, not by
+ * the destination's DataLength (the WDK: the caller sets it afterwards); only the
+ * part inside the destination's data is modelled, as nothing shows the rest. */
 static void op_copy(struct slot *d, struct slot *s, struct reader *rd)
 {
         ULONG doff = take16(rd) % (d->len + 1), soff = take16(rd) % (s->len + 1);
-        ULONG n = take16(rd) % 700, want = n, copied = 12345;
+        ULONG n = take16(rd) % 700, want = n, copied = 12345, seen;
         NDIS_STATUS st;
 
         if (want > s->len - soff)
                 want = s->len - soff;
-        if (want > d->len - doff)
-                want = d->len - doff;
+        if (want > room_of(d) - doff)
+                want = room_of(d) - doff;
         st = NdisCopyFromNetBufferToNetBuffer(d->nb, doff, n, s->nb, soff, &copied);
         if (st != NDIS_STATUS_SUCCESS || copied != want)
-                FAIL("copy of %u (dst %u/%u, src %u/%u): status %#x, %u copied, want %u", n, doff,
-                     d->len, soff, s->len, (unsigned)st, copied, want);
-        memcpy(d->content + doff, s->content + soff, want);
+                FAIL("copy of %u (dst %u/%u, room %u, src %u/%u): status %#x, %u copied, want %u",
+                     n, doff, d->len, room_of(d), soff, s->len, (unsigned)st, copied, want);
+        seen = want < d->len - doff ? want : d->len - doff;
+        memmove(d->content + doff, s->content + soff, seen);
 }
 
 static void op_context(struct slot *s, struct reader *rd)
