@@ -8,7 +8,6 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -76,16 +75,10 @@ static int current_ns(int *dir, dev_t *ret_dev, ino_t *ret_ino)
                 *ret_ino = sel->ino;
                 return 0;
         }
-        if (*dir < 0)
+        if (*dir < 0) {
                 *dir = open("/proc/thread-self/ns", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (*dir < 0) { /* no descriptor to spare (EMFILE...): the path, for this call */
-                struct stat s;
-
-                if (stat("/proc/thread-self/ns/net", &s) < 0)
+                if (*dir < 0)
                         return -errno;
-                *ret_dev = 0;
-                *ret_ino = s.st_ino;
-                return 0;
         }
         n = readlinkat(*dir, "net", text, sizeof(text) - 1);
         if (n < 0)
