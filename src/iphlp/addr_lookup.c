@@ -10,6 +10,7 @@
 struct ident {
         NET_LUID luid;
         uint32_t ifindex;
+        uint32_t mtu;
 };
 
 static int ident_visit(void *p, const struct prov_link *l)
@@ -20,13 +21,14 @@ static int ident_visit(void *p, const struct prov_link *l)
         link_classify(l, &cls);
         id->luid = luid_make(l->ifindex, cls.type);
         id->ifindex = l->ifindex;
+        id->mtu = l->mtu;
         return 0;
 }
 
-int entry_interface(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_luid,
-                    uint32_t *ret_ifindex)
+int entry_interface_mtu(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_luid,
+                        uint32_t *ret_ifindex, uint32_t *ret_mtu)
 {
-        struct ident id = {{0}, 0};
+        struct ident id = {{0}, 0, 0};
         int r;
 
         if (!luid->Value && !ifindex)
@@ -36,7 +38,15 @@ int entry_interface(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_lui
                 return r;
         *ret_luid = id.luid;
         *ret_ifindex = id.ifindex;
+        if (ret_mtu)
+                *ret_mtu = id.mtu;
         return 0;
+}
+
+int entry_interface(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_luid,
+                    uint32_t *ret_ifindex)
+{
+        return entry_interface_mtu(luid, ifindex, ret_luid, ret_ifindex, NULL);
 }
 
 struct find_ctx {

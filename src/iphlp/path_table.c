@@ -119,25 +119,14 @@ static int key_visit(void *p, const struct prov_route *r)
         return 0;
 }
 
-struct mtu_ctx {
-        uint32_t mtu;
-};
-
-static int mtu_visit(void *p, const struct prov_link *l)
+/* Fills the row of a found path: the link MTU the caller read, the speed from
+ * a single-link query. */
+static int path_entry_fill(MIB_IPPATH_ROW *row, const struct path_key *k, NET_LUID luid,
+                           uint32_t mtu)
 {
-        ((struct mtu_ctx *)p)->mtu = l->mtu;
-        return 0;
-}
+        int r;
 
-/* Fills the row of a found path: link MTU and speed from single-link queries. */
-static int path_entry_fill(MIB_IPPATH_ROW *row, const struct path_key *k, NET_LUID luid)
-{
-        struct mtu_ctx m = {0};
-        int r = link_lookup(&luid, 0, 0, mtu_visit, &m);
-
-        if (r < 0)
-                return r;
-        path_row_fill(row, &k->hit, luid, m.mtu);
+        path_row_fill(row, &k->hit, luid, mtu);
         if ((r = speed_of(row->InterfaceIndex, &row->LinkTransmitSpeed)) < 0)
                 return r;
         row->LinkReceiveSpeed = row->LinkTransmitSpeed;
@@ -151,6 +140,7 @@ int iphlp_get_path_entry(PMIB_IPPATH_ROW row)
         struct prov_route_visitor v = {key_begin, key_visit, &k};
         MIB_IPPATH_ROW found;
         NET_LUID luid;
+        uint32_t mtu = 0;
         int family, r;
 
         if (!row)
@@ -161,7 +151,7 @@ int iphlp_get_path_entry(PMIB_IPPATH_ROW row)
         memset(&k, 0, sizeof(k));
         k.dst = sockaddr_inet_bytes(&row->Destination);
         k.len = family == AF_INET6 ? 16 : 4;
-        r = entry_interface(&row->InterfaceLuid, row->InterfaceIndex, &luid, &k.ifindex);
+        r = entry_interface_mtu(&row->InterfaceLuid, row->InterfaceIndex, &luid, &k.ifindex, &mtu);
         if (r < 0)
                 return r;
         if (!provider()->route_walk)
@@ -170,7 +160,7 @@ int iphlp_get_path_entry(PMIB_IPPATH_ROW row)
         if (r == 0 && !k.found)
                 r = -ENOENT;
         if (r == 0)
-                r = path_entry_fill(&found, &k, luid);
+                r = path_entry_fill(&found, &k, luid, mtu);
         if (r == 0)
                 *row = found;
         return r;

@@ -123,6 +123,9 @@ int addr_lookup(enum prov_addr_kind kind, const struct addr_key *key,
  * -EINVAL when neither is given, -ENODEV when unknown. */
 int entry_interface(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_luid,
                     uint32_t *ret_ifindex);
+/* The same, with the link's MTU too (one query). */
+int entry_interface_mtu(const NET_LUID *luid, NET_IFINDEX ifindex, NET_LUID *ret_luid,
+                        uint32_t *ret_ifindex, uint32_t *ret_mtu);
 
 /* ---- the APIs ---- */
 int iphlp_get_unicast_table(ADDRESS_FAMILY family, PMIB_UNICASTIPADDRESS_TABLE *ret,
