@@ -149,6 +149,13 @@ void netns_require(void)
         netns_destroy(&probe);
 }
 
+const char *netns_program_tag(void)
+{
+        const char *n = program_invocation_short_name;
+
+        return strncmp(n, "test_", 5) == 0 ? n + 5 : n;
+}
+
 int netns_create(struct test_netns *ns, const char *tag, bool lo_down)
 {
         char cmd[256];

@@ -25,6 +25,8 @@ void netns_require(void);
 
 /* Creates "wnt-<tag>-<pid>-<n>" and brings its loopback up (unless `lo_down`).
  * Deleted automatically at exit; netns_destroy deletes it earlier. 0 or -errno. */
+/* A tag for the namespaces of this test program: its name without "test_". */
+const char *netns_program_tag(void);
 int netns_create(struct test_netns *ns, const char *tag, bool lo_down);
 void netns_destroy(struct test_netns *ns);
 

@@ -177,18 +177,10 @@ uint64_t topo_ethtool_speed(const struct test_netns *ns, const char *ifname)
 
 struct test_netns topo_ns;
 
-/* "test_convert" -> "convert": the namespace's tag. */
-static const char *program_tag(void)
-{
-        const char *n = program_invocation_short_name;
-
-        return strncmp(n, "test_", 5) == 0 ? n + 5 : n;
-}
-
 int topo_group_setup(void **state)
 {
         (void)state;
-        topo_create(&topo_ns, program_tag());
+        topo_create(&topo_ns, netns_program_tag());
         return netns_enter(&topo_ns);
 }
 

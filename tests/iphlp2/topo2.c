@@ -214,10 +214,8 @@ struct topo2 topo;
 
 int topo2_group_setup(void **state)
 {
-        const char *n = program_invocation_short_name;
-
         (void)state;
-        topo2_create(&topo, strncmp(n, "test_", 5) == 0 ? n + 5 : n);
+        topo2_create(&topo, netns_program_tag());
         return netns_enter(&topo.a);
 }
 
