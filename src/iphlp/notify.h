@@ -78,6 +78,9 @@ void nk_route_key_make(const struct prov_ev_route *r, struct nk_route_key *k);
  * none (as GetIpForwardTable2 reports it). */
 uint32_t nk_route_ifindex(uint32_t oif);
 uint64_t nk_route_param_hash(const struct prov_ev_route *r);
+/* The route a next hop belongs to: its key without output interface and gateway
+ * (what the kernel matches when it replaces a route). */
+void nk_route_group_key(const struct nk_route_key *k, struct nk_route_key *ret);
 /* Hashes of a link's IPv4 / IPv6 interface rows (0: the family has no row). */
 void nk_link_param_hashes(const struct prov_link *l, uint64_t ret[2]);
 uint64_t notify_hash(const void *p, size_t n, uint64_t seed);
@@ -95,14 +98,15 @@ uint64_t notify_hash(const void *p, size_t n, uint64_t seed);
 #define FAMILY_INDEX(f) ((f) == AF_INET6 ? 1 : 0)
 
 struct notify_state {
-        struct keyset links;     /* link_key: p[0]/p[1] IPv4/IPv6 row hashes, aux IfType|UP */
-        struct keyset addrs[2];  /* addr_key per family (0 IPv4, 1 IPv6) */
-        struct keyset routes[2]; /* route_key per family */
-        unsigned seeded;         /* PROV_GRP_BIT of the tables that are valid */
-        unsigned tentative[2];   /* addresses in duplicate address detection */
-        bool resync;             /* events were lost: dump and diff everything */
-        unsigned resync_groups;  /* tables to dump and diff at the end of the batch */
-        struct notify_event *ev; /* the batch's events */
+        struct keyset links;         /* link_key: p[0]/p[1] IPv4/IPv6 row hashes, aux IfType|UP */
+        struct keyset addrs[2];      /* addr_key per family (0 IPv4, 1 IPv6) */
+        struct keyset routes[2];     /* route_key per family */
+        struct keyset route_hops[2]; /* route group key -> aux: its next hops in routes[] */
+        unsigned seeded;             /* PROV_GRP_BIT of the tables that are valid */
+        unsigned tentative[2];       /* addresses in duplicate address detection */
+        bool resync;                 /* events were lost: dump and diff everything */
+        unsigned resync_groups;      /* tables to dump and diff at the end of the batch */
+        struct notify_event *ev;     /* the batch's events */
         size_t nev, cap;
 };
 
@@ -128,6 +132,8 @@ void state_link_gone(struct notify_state *st, uint32_t ifindex);
 int resync_links(struct notify_state *st, bool emit);
 int resync_addrs(struct notify_state *st, int fi, bool emit);
 int resync_routes(struct notify_state *st, int fi, bool emit);
+/* Counts the next hops of every route of routes[fi] again. 0 or -ENOMEM. */
+int route_hops_rebuild(struct notify_state *st, int fi);
 void event_from_addr_key(const struct nk_addr_key *k, uint16_t iftype, uint8_t type,
                          struct notify_event *e);
 void event_from_route_key(const struct nk_route_key *k, uint16_t iftype, uint8_t type,

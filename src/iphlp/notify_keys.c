@@ -57,6 +57,13 @@ void nk_route_key_make(const struct prov_ev_route *r, struct nk_route_key *k)
                 memcpy(k->gw, r->gateway, sizeof(k->gw));
 }
 
+void nk_route_group_key(const struct nk_route_key *k, struct nk_route_key *ret)
+{
+        *ret = *k;
+        ret->oif = 0;
+        memset(ret->gw, 0, sizeof(ret->gw));
+}
+
 uint32_t nk_route_ifindex(uint32_t oif)
 {
         return oif ? oif : 1; /* the loopback interface */

@@ -274,7 +274,8 @@ int resync_routes(struct notify_state *st, int fi, bool emit)
                 keyset_free(&c.fresh);
                 return r;
         }
-        return install(st, &st->routes[fi], &c, emit, 1, diff_keys, emit_route);
+        r = install(st, &st->routes[fi], &c, emit, 1, diff_keys, emit_route);
+        return r < 0 ? r : route_hops_rebuild(st, fi);
 }
 
 /* ---- per group ---- */
@@ -324,8 +325,10 @@ void state_drop(struct notify_state *st, unsigned groups)
                         keyset_free(&st->links);
                 else if (g == PROV_GRP_IPV4_ADDR || g == PROV_GRP_IPV6_ADDR)
                         keyset_free(&st->addrs[g == PROV_GRP_IPV6_ADDR]);
-                else
+                else {
                         keyset_free(&st->routes[g == PROV_GRP_IPV6_ROUTE]);
+                        keyset_free(&st->route_hops[g == PROV_GRP_IPV6_ROUTE]);
+                }
                 if (g == PROV_GRP_IPV4_ADDR || g == PROV_GRP_IPV6_ADDR)
                         st->tentative[g == PROV_GRP_IPV6_ADDR] = 0;
         }

@@ -21,6 +21,7 @@ void state_init(struct notify_state *st)
         for (i = 0; i < 2; i++) {
                 keyset_init(&st->addrs[i], sizeof(struct nk_addr_key));
                 keyset_init(&st->routes[i], sizeof(struct nk_route_key));
+                keyset_init(&st->route_hops[i], sizeof(struct nk_route_key));
         }
 }
 
@@ -32,6 +33,7 @@ void state_free(struct notify_state *st)
         for (i = 0; i < 2; i++) {
                 keyset_free(&st->addrs[i]);
                 keyset_free(&st->routes[i]);
+                keyset_free(&st->route_hops[i]);
         }
         wn_free(st->ev);
         st->ev = NULL;
@@ -198,6 +200,54 @@ static void addr_gone(struct notify_state *st, const struct prov_ev_addr *a)
         keyset_remove(&st->addrs[fi], &k);
 }
 
+/* Counts a next hop in (delta 1) or out (delta -1) of its route. */
+static int route_hops_add(struct notify_state *st, int fi, const struct nk_route_key *k, int delta)
+{
+        struct keyset_entry *e;
+        struct nk_route_key g;
+        bool fresh;
+
+        nk_route_group_key(k, &g);
+        if (delta < 0) {
+                e = keyset_find(&st->route_hops[fi], &g);
+                if (e && --e->aux == 0)
+                        keyset_remove(&st->route_hops[fi], &g);
+                return 0;
+        }
+        if (keyset_put(&st->route_hops[fi], &g, &e, &fresh) < 0)
+                return -ENOMEM;
+        e->aux++;
+        return 0;
+}
+
+int route_hops_rebuild(struct notify_state *st, int fi)
+{
+        size_t i;
+
+        keyset_free(&st->route_hops[fi]);
+        for (i = 0; i < st->routes[fi].cap; i++) {
+                const struct keyset_entry *e = keyset_slot(&st->routes[fi], i);
+
+                if (e && route_hops_add(st, fi, (const struct nk_route_key *)e->key, 1) < 0) {
+                        keyset_free(&st->route_hops[fi]);
+                        return -ENOMEM;
+                }
+        }
+        return 0;
+}
+
+/* The snapshot's next hops of k's route other than k itself. */
+static unsigned route_other_hops(const struct notify_state *st, int fi,
+                                 const struct nk_route_key *k, bool known)
+{
+        const struct keyset_entry *e;
+        struct nk_route_key g;
+
+        nk_route_group_key(k, &g);
+        e = keyset_find(&st->route_hops[fi], &g);
+        return e ? e->aux - (known ? 1u : 0u) : 0;
+}
+
 static void route_apply(struct notify_state *st, const struct prov_ev_route *r, bool deleted)
 {
         int fi = FAMILY_INDEX(r->family);
@@ -209,13 +259,24 @@ static void route_apply(struct notify_state *st, const struct prov_ev_route *r, 
 
         nk_route_key_make(r, &k);
         e = keyset_find(&st->routes[fi], &k);
+        /* A new route message for a route that has other next hops: it may replace
+         * them (NLM_F_REPLACE, a multipath set changed), and the kernel says nothing
+         * of the next hops it dropped. Find out by dump and diff. */
+        if (!deleted && route_other_hops(st, fi, &k, e != NULL))
+                st->resync_groups |= ROUTE_GROUP(fi);
         if ((deleted && !e) || (!deleted && e && e->p[0] == h) || !state_reserve(st, 1))
                 return;
         if (deleted) {
                 event_from_route_key(&k, (uint16_t)e->aux, MibDeleteInstance, &ev);
                 keyset_remove(&st->routes[fi], &k);
+                route_hops_add(st, fi, &k, -1);
         } else {
+                if (!e && route_hops_add(st, fi, &k, 1) < 0) {
+                        st->resync = true;
+                        return;
+                }
                 if (keyset_put(&st->routes[fi], &k, &e, &fresh) < 0) {
+                        route_hops_add(st, fi, &k, -1);
                         st->resync = true;
                         return;
                 }
