@@ -179,6 +179,8 @@ void handle_call(struct notify_handle *h, void (*fn)(struct notify_handle *h, vo
                  void *arg);
 /* The groups a handle needs. */
 unsigned handle_groups(const struct notify_handle *h);
+/* The tables whose snapshots it needs (a subset of its groups). */
+unsigned handle_tables(const struct notify_handle *h);
 /* Delivers one event to one handle when kind and family match. */
 void handle_deliver(struct notify_handle *h, const struct notify_event *e);
 void handle_initial(struct notify_handle *h);

@@ -69,6 +69,9 @@ unsigned handle_groups(const struct notify_handle *h)
         case NK_IPIF:
                 g |= v4 ? PROV_GRP_BIT(PROV_GRP_IPV4_CONF) : 0;
                 g |= v6 ? PROV_GRP_BIT(PROV_GRP_IPV6_CONF) | PROV_GRP_BIT(PROV_GRP_IPV6_IFINFO) : 0;
+                /* disable_ipv6 announces itself only by the link's IPv6 routes
+                 * coming and going (see on_route): listen, keep no route table. */
+                g |= v6 ? ROUTE_GROUP(1) : 0;
                 break;
         case NK_ADDR:
         case NK_STABLE:
@@ -79,6 +82,13 @@ unsigned handle_groups(const struct notify_handle *h)
                 break;
         }
         return g;
+}
+
+unsigned handle_tables(const struct notify_handle *h)
+{
+        unsigned g = handle_groups(h);
+
+        return h->kind == NK_IPIF ? g & ~ROUTE_GROUP(1) : g;
 }
 
 /* ---- rows: the keys of the event, everything else zero ---- */

@@ -155,13 +155,23 @@ static unsigned groups_of_handles(const struct listener *l)
         return g;
 }
 
+static unsigned tables_of_handles(const struct listener *l)
+{
+        const struct notify_handle *h;
+        unsigned t = 0;
+
+        for (h = l->handles; h; h = h->next)
+                t |= handle_tables(h);
+        return t;
+}
+
 /* Joins what the handles need, leaves the rest, forgets unwatched tables. */
 static void regroup(struct listener *l)
 {
         unsigned g = groups_of_handles(l);
 
         if (provider_events()->set_groups(l->src, g) == 0 || !g) {
-                state_drop(&l->st, g);
+                state_drop(&l->st, tables_of_handles(l));
                 l->groups = g;
         }
 }
@@ -204,7 +214,7 @@ static int attach(struct listener *l, struct notify_handle *h)
         if (r == 0)
                 r = provider_events()->set_groups(l->src, g);
         if (r == 0)
-                r = state_seed(&l->st, g);
+                r = state_seed(&l->st, tables_of_handles(l) | handle_tables(h));
         if (r == 0 && h->kind == NK_STABLE && stable_now(l, h))
                 r = 1;
         if (r != 0) {

@@ -347,10 +347,28 @@ static int on_addr(void *ctx, const struct prov_ev_addr *a, bool deleted)
         return 0;
 }
 
+/* The multicast route (ff00::/8, table local) the kernel gives a link when its
+ * IPv6 device starts and takes when it stops (loopback: its ::1 route): with
+ * disable_ipv6 (set on the link, or on "all") that is the only message, no link
+ * or netconf message follows. A link without carrier has no such route, so its
+ * row changes unannounced until its next link message. */
+static bool ipv6_device_route(const struct prov_ev_route *r)
+{
+        static const uint8_t loopback[16] = {[15] = 1};
+
+        if (r->family != AF_INET6 || !r->oif)
+                return false;
+        if (r->type == PROV_RTN_MULTICAST)
+                return r->dst_len == 8 && r->dst[0] == 0xff;
+        return r->type == PROV_RTN_LOCAL && r->dst_len == 128 && !memcmp(r->dst, loopback, 16);
+}
+
 static int on_route(void *ctx, const struct prov_ev_route *r, bool deleted)
 {
         struct notify_state *st = ctx;
 
+        if (ipv6_device_route(r) && (st->seeded & PROV_GRP_BIT(PROV_GRP_LINK)))
+                link_refresh(st, r->oif);
         if (st->seeded & ROUTE_GROUP(FAMILY_INDEX(r->family)))
                 route_apply(st, r, deleted);
         return 0;

@@ -114,10 +114,84 @@ static void test_route_replace(void **state)
         rec_free(&r);
 }
 
+/* Counts the interface events of one family and type for ifindex. */
+static size_t count_ipif(struct recorder *r, int family, unsigned ifindex, int type)
+{
+        struct rec_event ev[MAXEV];
+        size_t i, n, hits = 0;
+
+        n = rec_select(r, REC_IPIF, family, ifindex, NULL, ev, MAXEV);
+        for (i = 0; i < n && i < MAXEV; i++)
+                hits += ev[i].type == type;
+        return hits;
+}
+
+static void wait_ipif(struct recorder *r, int family, unsigned ifindex, int type, size_t want)
+{
+        size_t n;
+        int waited;
+
+        for (waited = 0; waited < WAIT_MS; waited += 50) {
+                if (count_ipif(r, family, ifindex, type) >= want)
+                        return;
+                n = rec_select(r, REC_IPIF, family, ifindex, NULL, NULL, 0);
+                rec_wait(r, REC_IPIF, family, ifindex, NULL, n + 1, 50);
+        }
+        fail_msg("no %s event for the family %d row of ifindex %u", rec_type_name(type), family,
+                 ifindex);
+}
+
+/* disable_ipv6 on a link that is up: the IPv6 row goes and comes back, although
+ * the kernel sends no link or netconf message for it, only route and address
+ * changes. The IPv4 row is untouched. */
+static void test_disable_ipv6(void **state)
+{
+        static struct recorder r;
+        struct rec_event ev[MAXEV];
+        HANDLE h;
+        unsigned ia, ilo;
+        size_t n;
+
+        (void)state;
+        rec_init(&r);
+        IP("link add dva type veth peer name dvb");
+        IP("link set dvb up");
+        IP("link set dva up");
+        IP("link set lo up");
+        ia = ifindex_of("dva");
+        ilo = ifindex_of("lo");
+        assert_int_equal(NotifyIpInterfaceChange(AF_UNSPEC, rec_ipif, &r, FALSE, &h), NO_ERROR);
+        assert_int_equal(netns_sysctl_write(&notify_ns, "net/ipv6/conf/dva/disable_ipv6", "1"), 0);
+        wait_ipif(&r, AF_INET6, ia, MibDeleteInstance, 1);
+        assert_int_equal(netns_sysctl_write(&notify_ns, "net/ipv6/conf/dva/disable_ipv6", "0"), 0);
+        wait_ipif(&r, AF_INET6, ia, MibAddInstance, 1);
+        /* "all" reaches loopback too, which has no multicast route. */
+        assert_int_equal(netns_sysctl_write(&notify_ns, "net/ipv6/conf/all/disable_ipv6", "1"), 0);
+        wait_ipif(&r, AF_INET6, ia, MibDeleteInstance, 2);
+        wait_ipif(&r, AF_INET6, ilo, MibDeleteInstance, 1);
+        assert_int_equal(netns_sysctl_write(&notify_ns, "net/ipv6/conf/all/disable_ipv6", "0"), 0);
+        wait_ipif(&r, AF_INET6, ia, MibAddInstance, 2);
+        wait_ipif(&r, AF_INET6, ilo, MibAddInstance, 1);
+        rec_settle(&r, 200, 2000);
+        n = rec_select(&r, REC_IPIF, AF_INET6, ia, NULL, ev, MAXEV);
+        assert_int_equal(n, 4);
+        assert_int_equal(ev[0].type, MibDeleteInstance);
+        assert_int_equal(ev[1].type, MibAddInstance);
+        assert_int_equal(ev[2].type, MibDeleteInstance);
+        assert_int_equal(ev[3].type, MibAddInstance);
+        assert_int_equal(ev[1].luid & 0xffffff000000ull, (uint64_t)ia << 24);
+        assert_int_equal(count_ipif(&r, AF_INET, ia, MibDeleteInstance), 0);
+        assert_int_equal(count_ipif(&r, AF_INET, ia, MibAddInstance), 0);
+        assert_int_equal(CancelMibChangeNotify2(h), NO_ERROR);
+        IP("link del dva");
+        rec_free(&r);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_route_replace),
+            cmocka_unit_test(test_disable_ipv6),
         };
 
         return cmocka_run_group_tests(tests, notify_ns_setup, notify_ns_teardown);
