@@ -205,16 +205,37 @@ static void handle_unlink(struct listener *l, struct notify_handle *h)
         l->nhandles--;
 }
 
+/* The kernel announces no address that autoconfiguration adds (link-local
+ * ones) while it is tentative: an address snapshot kept by events may miss the
+ * addresses in DAD. A stable-table request dumps and diffs the address tables
+ * the snapshot had already (reporting the missed ones to address handles), so
+ * that it counts every tentative address. */
+static int stable_refresh(struct notify_state *st, const struct notify_handle *h, unsigned seeded)
+{
+        int fi, r;
+
+        for (fi = 0; fi < 2; fi++) {
+                if (!(handle_tables(h) & seeded & ADDR_GROUP(fi)))
+                        continue;
+                r = resync_addrs(st, fi, true);
+                if (r < 0)
+                        return r;
+        }
+        return 0;
+}
+
 /* Under the listener's lock: join, seed, link (or find a stable table at once). */
 static int attach(struct listener *l, struct notify_handle *h)
 {
-        unsigned g = l->groups | handle_groups(h);
+        unsigned g = l->groups | handle_groups(h), seeded = l->st.seeded;
         int r = reserve_snapshot(l);
 
         if (r == 0)
                 r = provider_events()->set_groups(l->src, g);
         if (r == 0)
                 r = state_seed(&l->st, tables_of_handles(l) | handle_tables(h));
+        if (r == 0 && h->kind == NK_STABLE)
+                r = stable_refresh(&l->st, h, seeded);
         if (r == 0 && h->kind == NK_STABLE && stable_now(l, h))
                 r = 1;
         if (r != 0) {

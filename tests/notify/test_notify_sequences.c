@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -187,11 +188,131 @@ static void test_disable_ipv6(void **state)
         rec_free(&r);
 }
 
+/* ---- NotifyStableUnicastIpAddressTable and unannounced tentative addresses ---- */
+
+static struct {
+        pthread_mutex_t lock;
+        pthread_cond_t cond;
+        PMIB_UNICASTIPADDRESS_TABLE table;
+        int calls;
+} stable = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0};
+
+static void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
+{
+        (void)ctx;
+        pthread_mutex_lock(&stable.lock);
+        stable.table = table;
+        stable.calls++;
+        pthread_cond_broadcast(&stable.cond);
+        pthread_mutex_unlock(&stable.lock);
+}
+
+/* Fails when a row of the table is still in DAD. */
+static void check_no_tentative(const char *what, PMIB_UNICASTIPADDRESS_TABLE t)
+{
+        ULONG i;
+
+        for (i = 0; t && i < t->NumEntries; i++)
+                if (t->Table[i].DadState == IpDadStateTentative)
+                        fail_msg("%s: row %lu (ifindex %lu) is tentative", what, (unsigned long)i,
+                                 (unsigned long)t->Table[i].InterfaceIndex);
+}
+
+/* Waits (bounded) for the stable callback; the table it got, checked. */
+static void wait_stable(const char *what)
+{
+        struct timespec ts;
+
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += 20; /* DAD of several seconds, under valgrind */
+        pthread_mutex_lock(&stable.lock);
+        while (!stable.calls && pthread_cond_timedwait(&stable.cond, &stable.lock, &ts) == 0)
+                ;
+        pthread_mutex_unlock(&stable.lock);
+        assert_int_equal(stable.calls, 1);
+        check_no_tentative(what, stable.table);
+        FreeMibTable(stable.table);
+        stable.table = NULL;
+        stable.calls = 0;
+}
+
+static void sysctl(const char *path, const char *value)
+{
+        assert_int_equal(netns_sysctl_write(&notify_ns, path, value), 0);
+}
+
+/* The link-local addresses a link gets when it comes up are tentative for a
+ * second or more, and the kernel announces them only once DAD is over. With an
+ * address handle already keeping the snapshot, a stable-table request right
+ * after must still see them: pending, not a table with tentative rows. */
+static void test_stable_autoconf(void **state)
+{
+        static struct recorder r;
+        PMIB_UNICASTIPADDRESS_TABLE t = NULL;
+        HANDLE h, hs = NULL;
+        DWORD rc;
+
+        (void)state;
+        rec_init(&r);
+        assert_int_equal(NotifyUnicastIpAddressChange(AF_INET6, rec_addr, &r, FALSE, &h), NO_ERROR);
+        sysctl("net/ipv6/conf/default/accept_dad", "1");
+        sysctl("net/ipv6/conf/default/dad_transmits", "1");
+        IP("link add saa type veth peer name sab");
+        sysctl("net/ipv6/conf/default/accept_dad", "0");
+        IP("link set sab up");
+        IP("link set saa up");
+        rc = NotifyStableUnicastIpAddressTable(AF_INET6, &t, stable_cb, NULL, &hs);
+        if (rc == NO_ERROR) { /* only if DAD was already over: then nothing is tentative */
+                check_no_tentative("stable table at once", t);
+                FreeMibTable(t);
+        } else {
+                assert_int_equal(rc, ERROR_IO_PENDING);
+                wait_stable("stable table after DAD");
+        }
+        assert_int_equal(CancelMibChangeNotify2(h), NO_ERROR);
+        IP("link del saa");
+        rec_free(&r);
+}
+
+/* A request pending on one address; meanwhile another link comes up and its
+ * link-local address enters a longer DAD, unannounced. The end of the first DAD
+ * must not deliver a table in which the second address is still tentative. */
+static void test_stable_autoconf_later(void **state)
+{
+        PMIB_UNICASTIPADDRESS_TABLE t = NULL;
+        HANDLE hs = NULL;
+
+        (void)state;
+        sysctl("net/ipv6/conf/default/accept_dad", "1");
+        IP("link add sla type veth peer name slb");
+        IP("link add sma type veth peer name smb");
+        sysctl("net/ipv6/conf/default/accept_dad", "0");
+        /* sla: a quick DAD (no start delay, 100 ms); sma: three probes, 1 s apart. */
+        sysctl("net/ipv6/conf/sla/router_solicitation_delay", "0");
+        sysctl("net/ipv6/neigh/sla/retrans_time_ms", "100");
+        sysctl("net/ipv6/conf/sla/dad_transmits", "1");
+        sysctl("net/ipv6/conf/sma/dad_transmits", "3");
+        sysctl("net/ipv6/conf/smb/accept_dad", "0");
+        sysctl("net/ipv6/conf/slb/accept_dad", "0");
+        IP("link set slb up");
+        IP("link set sla up");
+        IP("-6 addr add 2001:db8:b::1/64 dev sla");
+        assert_int_equal(NotifyStableUnicastIpAddressTable(AF_INET6, &t, stable_cb, NULL, &hs),
+                         ERROR_IO_PENDING);
+        IP("link set smb up");
+        IP("link set sma up");
+        wait_stable("stable table with a second link in DAD");
+        IP("link del sla");
+        IP("link del sma");
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_route_replace),
             cmocka_unit_test(test_disable_ipv6),
+            cmocka_unit_test(test_stable_autoconf),
+            cmocka_unit_test(test_stable_autoconf_later),
         };
 
         return cmocka_run_group_tests(tests, notify_ns_setup, notify_ns_teardown);
