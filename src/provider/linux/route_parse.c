@@ -122,13 +122,21 @@ static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct pr
         }
 }
 
+/* RTNH_OK reads rtnh_len before it compares with what is left: at the end of the
+ * attribute that is past it (past the datagram, when RTA_MULTIPATH comes last).
+ * The header must fit first. */
+static bool hop_ok(const struct rtnexthop *nh, int left)
+{
+        return left >= (int)sizeof(*nh) && RTNH_OK(nh, left);
+}
+
 static uint16_t count_hops(const struct nlattr *mp)
 {
         const struct rtnexthop *nh = nla_body(mp);
         int left = nla_body_len(mp);
         uint16_t n = 0;
 
-        while (RTNH_OK(nh, left)) {
+        while (hop_ok(nh, left)) {
                 n++;
                 left -= NLMSG_ALIGN(nh->rtnh_len);
                 nh = RTNH_NEXT(nh);
@@ -163,7 +171,7 @@ static int visit_hops(const struct nlattr *mp, struct prov_route *r,
         int left = nla_body_len(mp), ret;
 
         r->nh_count = count_hops(mp);
-        for (r->nh_index = 0; RTNH_OK(nh, left); r->nh_index++) {
+        for (r->nh_index = 0; hop_ok(nh, left); r->nh_index++) {
                 fill_hop(nh, r);
                 ret = fn(ctx, r);
                 if (ret < 0)
