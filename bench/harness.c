@@ -144,8 +144,9 @@ static char netns_name[64];
 
 static char netns_path[128];
 
-/* Async-signal-safe: also runs from the SIGTERM handler (bench/run.sh stops an
- * overrunning benchmark with timeout, and atexit would not run then). */
+/* Async-signal-safe: also runs from the handler of the signals that end a
+ * benchmark early (bench/run.sh stops an overrunning one with timeout; a reader
+ * of its output may close the pipe), where atexit would not run. */
 static void netns_delete(void)
 {
         umount2(netns_path, MNT_DETACH);
@@ -172,6 +173,8 @@ const char *bench_netns_enter(const char *tag)
         atexit(netns_delete);
         signal(SIGTERM, netns_delete_on_signal);
         signal(SIGINT, netns_delete_on_signal);
+        signal(SIGHUP, netns_delete_on_signal);
+        signal(SIGPIPE, netns_delete_on_signal); /* output piped into `head` */
         fd = open(netns_path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
                 return NULL;
