@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -67,4 +68,28 @@ void check_lifecycle(const char *what, const struct rec_event *ev, size_t n, siz
                 fail_msg("%s: expected Add, >= %zu Parameter%s", what, min_param,
                          deleted ? ", Delete" : "");
         }
+}
+
+struct stable_rec stable = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0};
+
+void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
+{
+        (void)ctx;
+        pthread_mutex_lock(&stable.lock);
+        stable.table = table;
+        stable.calls++;
+        pthread_cond_broadcast(&stable.cond);
+        pthread_mutex_unlock(&stable.lock);
+}
+
+void stable_wait(int seconds)
+{
+        struct timespec ts;
+
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += seconds;
+        pthread_mutex_lock(&stable.lock);
+        while (!stable.calls && pthread_cond_timedwait(&stable.cond, &stable.lock, &ts) == 0)
+                ;
+        pthread_mutex_unlock(&stable.lock);
 }

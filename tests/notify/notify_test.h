@@ -30,4 +30,17 @@ unsigned ifindex_of(const char *name);
 void check_lifecycle(const char *what, const struct rec_event *ev, size_t n, size_t min_param,
                      bool deleted);
 
+/* NotifyStableUnicastIpAddressTable's callback in the tests: it keeps the table it
+ * got and counts its calls, under `lock`. */
+struct stable_rec {
+        pthread_mutex_t lock;
+        pthread_cond_t cond;
+        PMIB_UNICASTIPADDRESS_TABLE table;
+        int calls;
+};
+extern struct stable_rec stable;
+void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table);
+/* Waits up to `seconds` for the first call; what follows reads stable.calls. */
+void stable_wait(int seconds);
+
 #endif /* WINNET_TEST_NOTIFY_H */

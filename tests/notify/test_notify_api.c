@@ -17,8 +17,6 @@
 #include "iphlp/notify.h"
 #include "notify_test.h"
 
-static void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table);
-
 static void test_validation(void **state)
 {
         static struct recorder r;
@@ -191,23 +189,6 @@ static void test_many_handles(void **state)
 
 /* ---- NotifyStableUnicastIpAddressTable ---- */
 
-static struct {
-        pthread_mutex_t lock;
-        pthread_cond_t cond;
-        PMIB_UNICASTIPADDRESS_TABLE table;
-        int calls;
-} stable = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0};
-
-static void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
-{
-        (void)ctx;
-        pthread_mutex_lock(&stable.lock);
-        stable.table = table;
-        stable.calls++;
-        pthread_cond_broadcast(&stable.cond);
-        pthread_mutex_unlock(&stable.lock);
-}
-
 static bool has_address(PMIB_UNICASTIPADDRESS_TABLE t, const char *text, NL_DAD_STATE *ret)
 {
         uint8_t a[16];
@@ -245,7 +226,6 @@ static void test_stable_now(void **state)
 static void test_stable_pending(void **state)
 {
         PMIB_UNICASTIPADDRESS_TABLE t = (PMIB_UNICASTIPADDRESS_TABLE)1;
-        struct timespec ts;
         DWORD rc;
         NL_DAD_STATE dad;
         HANDLE h = NULL;
@@ -260,12 +240,7 @@ static void test_stable_pending(void **state)
                          ERROR_IO_PENDING);
         assert_null(t);
         assert_non_null(h);
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += 10;
-        pthread_mutex_lock(&stable.lock);
-        while (!stable.calls && pthread_cond_timedwait(&stable.cond, &stable.lock, &ts) == 0)
-                ;
-        pthread_mutex_unlock(&stable.lock);
+        stable_wait(10);
         assert_int_equal(stable.calls, 1);
         assert_true(has_address(stable.table, "2001:db8:6::1", &dad));
         assert_int_equal(dad, IpDadStatePreferred);

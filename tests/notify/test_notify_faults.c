@@ -15,7 +15,7 @@
 #include "iphlp/notify.h"
 #include "notify_test.h"
 
-static void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
+static void WINAPI stable_free_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
 {
         (void)ctx;
         FreeMibTable(table);
@@ -34,7 +34,7 @@ static DWORD register_kind(int kind, struct recorder *r, HANDLE *h)
         case 2:
                 return NotifyRouteChange2(AF_UNSPEC, rec_route, r, TRUE, h);
         default:
-                st = NotifyStableUnicastIpAddressTable(AF_UNSPEC, &t, stable_cb, NULL, h);
+                st = NotifyStableUnicastIpAddressTable(AF_UNSPEC, &t, stable_free_cb, NULL, h);
                 FreeMibTable(t);
                 return st;
         }

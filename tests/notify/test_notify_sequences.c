@@ -190,23 +190,6 @@ static void test_disable_ipv6(void **state)
 
 /* ---- NotifyStableUnicastIpAddressTable and unannounced tentative addresses ---- */
 
-static struct {
-        pthread_mutex_t lock;
-        pthread_cond_t cond;
-        PMIB_UNICASTIPADDRESS_TABLE table;
-        int calls;
-} stable = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0};
-
-static void WINAPI stable_cb(PVOID ctx, PMIB_UNICASTIPADDRESS_TABLE table)
-{
-        (void)ctx;
-        pthread_mutex_lock(&stable.lock);
-        stable.table = table;
-        stable.calls++;
-        pthread_cond_broadcast(&stable.cond);
-        pthread_mutex_unlock(&stable.lock);
-}
-
 /* Fails when a row of the table is still in DAD. */
 static void check_no_tentative(const char *what, PMIB_UNICASTIPADDRESS_TABLE t)
 {
@@ -221,14 +204,7 @@ static void check_no_tentative(const char *what, PMIB_UNICASTIPADDRESS_TABLE t)
 /* Waits (bounded) for the stable callback; the table it got, checked. */
 static void wait_stable(const char *what)
 {
-        struct timespec ts;
-
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += 20; /* DAD of several seconds, under valgrind */
-        pthread_mutex_lock(&stable.lock);
-        while (!stable.calls && pthread_cond_timedwait(&stable.cond, &stable.lock, &ts) == 0)
-                ;
-        pthread_mutex_unlock(&stable.lock);
+        stable_wait(20); /* DAD of several seconds, under valgrind */
         assert_int_equal(stable.calls, 1);
         check_no_tentative(what, stable.table);
         FreeMibTable(stable.table);
