@@ -145,33 +145,26 @@ static int reserve_snapshot(struct listener *l)
         return 0;
 }
 
-static unsigned groups_of_handles(const struct listener *l)
+/* What the registered handles need: the groups to join and the tables to keep. */
+static void handles_need(const struct listener *l, unsigned *ret_groups, unsigned *ret_tables)
 {
         const struct notify_handle *h;
-        unsigned g = 0;
 
-        for (h = l->handles; h; h = h->next)
-                g |= handle_groups(h);
-        return g;
-}
-
-static unsigned tables_of_handles(const struct listener *l)
-{
-        const struct notify_handle *h;
-        unsigned t = 0;
-
-        for (h = l->handles; h; h = h->next)
-                t |= handle_tables(h);
-        return t;
+        *ret_groups = *ret_tables = 0;
+        for (h = l->handles; h; h = h->next) {
+                *ret_groups |= handle_groups(h);
+                *ret_tables |= handle_tables(h);
+        }
 }
 
 /* Joins what the handles need, leaves the rest, forgets unwatched tables. */
 static void regroup(struct listener *l)
 {
-        unsigned g = groups_of_handles(l);
+        unsigned g, t;
 
+        handles_need(l, &g, &t);
         if (provider_events()->set_groups(l->src, g) == 0 || !g) {
-                state_drop(&l->st, tables_of_handles(l));
+                state_drop(&l->st, t);
                 l->groups = g;
         }
 }
@@ -227,13 +220,14 @@ static int stable_refresh(struct notify_state *st, const struct notify_handle *h
 /* Under the listener's lock: join, seed, link (or find a stable table at once). */
 static int attach(struct listener *l, struct notify_handle *h)
 {
-        unsigned g = l->groups | handle_groups(h), seeded = l->st.seeded;
+        unsigned g = l->groups | handle_groups(h), seeded = l->st.seeded, unused, t;
         int r = reserve_snapshot(l);
 
+        handles_need(l, &unused, &t);
         if (r == 0)
                 r = provider_events()->set_groups(l->src, g);
         if (r == 0)
-                r = state_seed(&l->st, tables_of_handles(l) | handle_tables(h));
+                r = state_seed(&l->st, t | handle_tables(h));
         if (r == 0 && h->kind == NK_STABLE)
                 r = stable_refresh(&l->st, h, seeded);
         if (r == 0 && h->kind == NK_STABLE && stable_now(l, h))
