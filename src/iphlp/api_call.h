@@ -25,4 +25,11 @@ static inline int api_batch_end(int r)
 #define KERNEL_CALL(name, expr) \
         (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(API_RUN(expr)))
 
+/* For entry points that run the caller's code on the calling thread (the
+ * initial notification): no batch, because the callback may move the thread
+ * (setns, winnet_set_thread_netns) and its own calls must see where it went,
+ * not the namespace the batch resolved before. */
+#define KERNEL_CALL_UNBATCHED(name, expr) \
+        (irql_check_max(name, IRQL_APC, 0), ntstatus_from_errno(expr))
+
 #endif /* WINNET_IPHLP_API_CALL_H */

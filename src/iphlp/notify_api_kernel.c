@@ -1,7 +1,10 @@
 /* notify_api_kernel.c - the kernel-mode change-notification entry points
  * (netioapi.h without iphlpapi.h: NETIO_STATUS is NTSTATUS, symbols
  * winnet_k_<Name>): IRQL < DISPATCH_LEVEL, the one implementation, the NTSTATUS
- * twin of the user-mode Win32 code. Callbacks run at PASSIVE_LEVEL. */
+ * twin of the user-mode Win32 code. Callbacks run at PASSIVE_LEVEL. Like the
+ * user-mode ones, these calls are no provider batch: the initial notification
+ * runs the caller's callback before the call returns, and the calls that
+ * callback makes must read the namespace the thread is in by then. */
 #include "netioapi.h"
 
 #include "api_call.h"
@@ -14,9 +17,9 @@ NETIO_STATUS NETIOAPI_API_ NotifyIpInterfaceChange(ADDRESS_FAMILY Family,
 {
         union notify_callback cb = {.ipif = Callback};
 
-        return KERNEL_CALL("NotifyIpInterfaceChange",
-                           iphlp_notify_change(NK_IPIF, Family, cb, CallerContext,
-                                               InitialNotification, NotificationHandle));
+        return KERNEL_CALL_UNBATCHED("NotifyIpInterfaceChange",
+                                     iphlp_notify_change(NK_IPIF, Family, cb, CallerContext,
+                                                         InitialNotification, NotificationHandle));
 }
 
 NETIO_STATUS NETIOAPI_API_ NotifyUnicastIpAddressChange(ADDRESS_FAMILY Family,
@@ -27,9 +30,9 @@ NETIO_STATUS NETIOAPI_API_ NotifyUnicastIpAddressChange(ADDRESS_FAMILY Family,
 {
         union notify_callback cb = {.addr = Callback};
 
-        return KERNEL_CALL("NotifyUnicastIpAddressChange",
-                           iphlp_notify_change(NK_ADDR, Family, cb, CallerContext,
-                                               InitialNotification, NotificationHandle));
+        return KERNEL_CALL_UNBATCHED("NotifyUnicastIpAddressChange",
+                                     iphlp_notify_change(NK_ADDR, Family, cb, CallerContext,
+                                                         InitialNotification, NotificationHandle));
 }
 
 NETIO_STATUS NETIOAPI_API_ NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
@@ -39,9 +42,9 @@ NETIO_STATUS NETIOAPI_API_ NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 {
         union notify_callback cb = {.route = Callback};
 
-        return KERNEL_CALL("NotifyRouteChange2",
-                           iphlp_notify_change(NK_ROUTE, AddressFamily, cb, CallerContext,
-                                               InitialNotification, NotificationHandle));
+        return KERNEL_CALL_UNBATCHED("NotifyRouteChange2",
+                                     iphlp_notify_change(NK_ROUTE, AddressFamily, cb, CallerContext,
+                                                         InitialNotification, NotificationHandle));
 }
 
 NETIO_STATUS NETIOAPI_API_
@@ -59,5 +62,6 @@ NotifyStableUnicastIpAddressTable(ADDRESS_FAMILY Family, PMIB_UNICASTIPADDRESS_T
 
 NETIO_STATUS NETIOAPI_API_ CancelMibChangeNotify2(HANDLE NotificationHandle)
 {
-        return KERNEL_CALL("CancelMibChangeNotify2", iphlp_notify_cancel(NotificationHandle));
+        return KERNEL_CALL_UNBATCHED("CancelMibChangeNotify2",
+                                     iphlp_notify_cancel(NotificationHandle));
 }
