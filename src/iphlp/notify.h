@@ -190,6 +190,7 @@ struct listener {
         struct listener *next; /* registry */
         struct prov_netns ns;
         unsigned fork_gen;
+        bool inherited;       /* in a child of fork: the descriptors were closed at fork */
         pthread_mutex_t lock; /* everything below but the thread's own fields */
         struct prov_event_source *src;
         struct notify_state st;

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "notify.h"
@@ -52,10 +53,26 @@ static void fork_parent(void)
         pthread_mutex_unlock(&registry_lock);
 }
 
+/* The child's listeners are the parent's, with no thread. Their descriptors (a
+ * copy of the parent's socket, the wake-up eventfd, the namespace) are closed
+ * now, while their numbers are still the library's: by the time the child
+ * cancels an inherited handle it may have closed what it inherited and opened
+ * other files under those numbers. The memory goes with the last handle. */
 static void fork_child(void)
 {
+        struct listener *l;
+
         fork_gen++;
         __atomic_store_n(&notify_counters.listeners, 0, __ATOMIC_RELAXED);
+        for (l = registry; l; l = l->next) {
+                if (l->inherited)
+                        continue; /* a grandchild: closed in the child already */
+                l->inherited = true;
+                close(provider_events()->fd(l->src)); /* the source's close leaves it */
+                close(l->wake_fd);
+                l->wake_fd = -1;
+                provider_events()->netns_close(&l->ns);
+        }
         fork_parent();
 }
 

@@ -2,13 +2,15 @@
  * joined to the multicast groups the listener asks for, read one datagram at a
  * time without blocking, each message decoded into the neutral records of
  * provider/events.h. A lost datagram (overrun, or one larger than the buffer) is
- * reported as -ENOBUFS so that the consumer resynchronises. */
+ * reported as -ENOBUFS so that the consumer resynchronises. A source inherited
+ * across fork keeps its descriptor when closed in the child (see linux_ev_close). */
 #include <errno.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "provider/linux/events_nl.h"
@@ -18,7 +20,8 @@
 #define EV_RCVBUF_SIZE (4u << 20) /* room for bursts: 10,000 links at once */
 
 struct prov_event_source {
-        struct mnl_socket *sock;
+        int fd;          /* a plain socket: libmnl's handle cannot be freed without closing it */
+        pid_t owner;     /* the process that opened it */
         unsigned joined; /* PROV_GRP_BIT mask */
         char buf[EV_BUF_SIZE];
 };
@@ -55,16 +58,17 @@ static void set_rcvbuf(int fd)
 static int open_here(void *arg)
 {
         struct prov_event_source *s = arg;
+        struct sockaddr_nl addr = {.nl_family = AF_NETLINK}; /* nl_pid 0: the kernel picks */
         int r;
 
-        s->sock = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (!s->sock)
+        s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
+        if (s->fd < 0)
                 return -errno;
-        set_rcvbuf(mnl_socket_get_fd(s->sock));
-        if (mnl_socket_bind(s->sock, 0, MNL_SOCKET_AUTOPID) < 0) {
+        set_rcvbuf(s->fd);
+        if (bind(s->fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
                 r = -errno;
-                mnl_socket_close(s->sock);
-                s->sock = NULL;
+                close(s->fd);
+                s->fd = -1;
                 return r;
         }
         return 0;
@@ -78,7 +82,8 @@ int linux_ev_open(struct prov_event_source **ret)
         if (!s)
                 return -ENOMEM;
         s->joined = 0;
-        s->sock = NULL;
+        s->fd = -1;
+        s->owner = getpid();
         r = nl_in_namespace(open_here, s);
         if (r < 0) {
                 wn_free(s);
@@ -88,17 +93,23 @@ int linux_ev_open(struct prov_event_source **ret)
         return 0;
 }
 
+/* In a child of fork, the source's descriptor number is not this process's to
+ * close: the child may have closed it and opened something else under that
+ * number since (daemons close what they inherit). The listener closes an
+ * inherited source's descriptor at fork time, while the number is still its
+ * own; here only the memory goes. */
 void linux_ev_close(struct prov_event_source *s)
 {
         if (!s)
                 return;
-        mnl_socket_close(s->sock);
+        if (s->fd >= 0 && s->owner == getpid())
+                close(s->fd);
         wn_free(s);
 }
 
 int linux_ev_fd(const struct prov_event_source *s)
 {
-        return mnl_socket_get_fd(s->sock);
+        return s->fd;
 }
 
 int linux_ev_set_groups(struct prov_event_source *s, unsigned mask)
@@ -112,7 +123,7 @@ int linux_ev_set_groups(struct prov_event_source *s, unsigned mask)
                 if (!(mask & bit) == !(s->joined & bit))
                         continue;
                 opt = (mask & bit) ? NETLINK_ADD_MEMBERSHIP : NETLINK_DROP_MEMBERSHIP;
-                if (mnl_socket_setsockopt(s->sock, opt, &grp, sizeof(grp)) < 0)
+                if (setsockopt(s->fd, SOL_NETLINK, opt, &grp, sizeof(grp)) < 0)
                         return -errno;
                 s->joined ^= bit;
         }
@@ -204,7 +215,7 @@ static ssize_t recv_one(struct prov_event_source *s)
         ssize_t n;
 
         do
-                n = recvmsg(mnl_socket_get_fd(s->sock), &msg, MSG_DONTWAIT);
+                n = recvmsg(s->fd, &msg, MSG_DONTWAIT);
         while (n < 0 && errno == EINTR);
         if (n < 0)
                 return errno == EWOULDBLOCK ? -EAGAIN : -errno;

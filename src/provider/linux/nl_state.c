@@ -1,7 +1,10 @@
 /* nl_state.c - the calling thread's netlink handles: one state per thread, bound
  * to the network namespace the thread reads (its own, or the one it selected),
  * reopened when that namespace changes (setns between calls) or after fork, and
- * released when the thread exits. No locks: nothing here is shared. */
+ * released when the thread exits. No locks: nothing here is shared. In the child
+ * of fork the forking thread's descriptors are closed at once (after_fork_child);
+ * other threads' states stay behind untouched, their descriptors open until exec
+ * (all are close-on-exec) or exit. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -18,17 +21,27 @@ static pthread_key_t state_key;
 static pthread_once_t state_once = PTHREAD_ONCE_INIT;
 static unsigned fork_gen; /* bumped in the child after fork: its handles are the parent's */
 
-static void state_close(struct nl_state *st)
+/* Closes every descriptor of the state. Only system calls and libmnl's
+ * close (close and free from libc), so that it may run in a fork child handler. */
+static void state_close_fds(struct nl_state *st)
 {
         int i;
 
         for (i = 0; i < NL_PROTO_COUNT; i++)
                 nl_sock_reset(st, (enum nl_proto)i);
-        for (i = 0; i < PROV_SYSCTL_COUNT; i++)
+        for (i = 0; i < PROV_SYSCTL_COUNT; i++) {
                 if (st->sysctl_fd[i] >= 0)
                         close(st->sysctl_fd[i]);
+                st->sysctl_fd[i] = -1;
+        }
         if (st->ns_dir >= 0)
                 close(st->ns_dir);
+        st->ns_dir = -1;
+}
+
+static void state_close(struct nl_state *st)
+{
+        state_close_fds(st);
         wn_free(st->buf);
         wn_free(st);
 }
@@ -40,9 +53,18 @@ static void state_destroy(void *p)
         state_close(p);
 }
 
+/* The forking thread's handles are copies of the parent's (its socket's replies
+ * would be shared, its ns directory names the parent's thread). Their numbers
+ * are closed now, while they are still the library's: before its next call the
+ * child may close what it inherited and open other files under those numbers.
+ * The state's memory goes at the thread's next call or exit (wn_free is not
+ * for a fork handler: with the verifier on it takes a lock another thread may
+ * have held at fork). */
 static void after_fork_child(void)
 {
         __atomic_add_fetch(&fork_gen, 1, __ATOMIC_RELAXED);
+        if (tls_state)
+                state_close_fds(tls_state);
 }
 
 static void state_init_once(void)
