@@ -1,7 +1,8 @@
 /* route_parse.c - one RTM_NEWROUTE (or DELROUTE) message to struct prov_route records, one per
  * next hop: the shared part (prefix, table, type, protocol, metric, metrics,
  * cache info) is parsed once, then each next hop of RTA_MULTIPATH (or the single
- * RTA_OIF/RTA_GATEWAY/RTA_VIA one) is filled in and handed to fn. */
+ * RTA_OIF/RTA_GATEWAY/RTA_VIA one, or those of the nexthop object RTA_NH_ID names
+ * when the kernel left them out) is filled in and handed to fn. */
 #include <errno.h>
 #include <linux/rtnetlink.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "provider/linux/nl.h"
 #include "provider/linux/nl_attr.h"
+#include "provider/linux/route_walk.h"
 
 static size_t family_len(int family)
 {
@@ -80,6 +82,7 @@ static void parse_gateway(const struct nlattr *a, struct prov_route *r)
 
 struct route_attrs {
         const struct nlattr *multipath;
+        uint32_t nh_id; /* RTA_NH_ID: the route uses a nexthop object */
 };
 
 static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct prov_route *r)
@@ -118,6 +121,9 @@ static void parse_attr(const struct nlattr *a, struct route_attrs *at, struct pr
                 break;
         case RTA_MULTIPATH:
                 at->multipath = a;
+                break;
+        case RTA_NH_ID:
+                nla_u32(a, &at->nh_id);
                 break;
         }
 }
@@ -182,12 +188,12 @@ static int visit_hops(const struct nlattr *mp, struct prov_route *r,
         return 0;
 }
 
-int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct prov_route *r),
-                void *ctx)
+int route_parse_nhs(const struct nlmsghdr *nlh, struct route_nhs *nhs,
+                    int (*fn)(void *ctx, const struct prov_route *r), void *ctx)
 {
         const struct rtmsg *rtm;
         const struct nlattr *a;
-        struct route_attrs at = {NULL};
+        struct route_attrs at = {NULL, 0};
         struct prov_route r;
 
         if ((nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE) ||
@@ -214,6 +220,15 @@ int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct pr
         parse_attr(a, &at, &r);
         if (at.multipath && count_hops(at.multipath) > 0)
                 return visit_hops(at.multipath, &r, fn, ctx);
+        /* nexthop_compat_mode 0: the next hops are the object's only */
+        if (at.nh_id && nhs && !r.oif && !r.gw_family)
+                return route_nhs_visit(nhs, at.nh_id, &r, fn, ctx);
         r.nh_count = 1;
         return fn(ctx, &r);
+}
+
+int route_parse(const struct nlmsghdr *nlh, int (*fn)(void *ctx, const struct prov_route *r),
+                void *ctx)
+{
+        return route_parse_nhs(nlh, NULL, fn, ctx);
 }
