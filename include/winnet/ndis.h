@@ -653,6 +653,65 @@ WINNET_API NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(
     _In_ PNET_BUFFER Destination, _In_ ULONG DestinationOffset, _In_ ULONG BytesToCopy,
     _In_ PNET_BUFFER Source, _In_ ULONG SourceOffset, _Out_ PULONG BytesCopied);
 
+/* The number of pages (4096 bytes, x64 Windows' PAGE_SIZE) the used data of the
+ * NET_BUFFER spans, MDL by MDL: the most physically separate pieces it can map to,
+ * an upper bound on the scatter/gather elements it needs. 0 for no used data. */
+WINNET_API ULONG NdisQueryNetBufferPhysicalCount(_In_ PNET_BUFFER NetBuffer);
+
+/* ---- Clones, fragments and reassemblies ----
+ * NBLs made from an existing NBL (the parent) that describe its data without
+ * copying it: new NET_BUFFERs, and new MDLs over the parent's buffers. They have no
+ * context (Context is NULL), ParentNetBufferList NULL and ChildRefCount 0: as the
+ * WDK says, the caller keeps the parent pointer and the child count. The parent
+ * must outlive them: free every derived NBL, with its own free routine, before
+ * the parent. The NBL pool (optional; NULL: the runtime's) must have DataSize 0;
+ * when it preallocates a NET_BUFFER, that one is the first of the new NBL. The NB
+ * pool (optional, NULL: the runtime's) must have DataSize 0. */
+
+#define NDIS_CLONE_FLAGS_RESERVED          0x00000001
+#define NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS 0x00000002
+
+/* A clone: one NET_BUFFER per NET_BUFFER of OriginalNetBufferList, describing its
+ * used data only (DataOffset 0 over new MDLs; with NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS
+ * the original's MDLs from the one the used data starts in). NULL on failure. */
+WINNET_API PNET_BUFFER_LIST NdisAllocateCloneNetBufferList(
+    _In_ PNET_BUFFER_LIST OriginalNetBufferList, _In_opt_ NDIS_HANDLE NetBufferListPoolHandle,
+    _In_opt_ NDIS_HANDLE NetBufferPoolHandle, _In_ ULONG AllocateCloneFlags);
+/* Frees a clone, its NET_BUFFERs and the MDLs the clone allocated. FreeCloneFlags
+ * must be the AllocateCloneFlags of the clone. */
+WINNET_API VOID NdisFreeCloneNetBufferList(_In_ PNET_BUFFER_LIST CloneNetBufferList,
+                                           _In_ ULONG FreeCloneFlags);
+
+/* Fragments: the used data of each NET_BUFFER of OriginalNetBufferList, from
+ * StartOffset bytes in, cut into NET_BUFFERs of MaximumLength bytes (the last of each
+ * may be shorter), each over new MDLs and then retreated by DataOffsetDelta (a new
+ * buffer of DataOffsetDelta + DataBackFill bytes in front). AllocateFragmentFlags 0.
+ * NULL on failure, or when no data is left after StartOffset. */
+WINNET_API PNET_BUFFER_LIST NdisAllocateFragmentNetBufferList(
+    _In_ PNET_BUFFER_LIST OriginalNetBufferList, _In_opt_ NDIS_HANDLE NetBufferListPool,
+    _In_opt_ NDIS_HANDLE NetBufferPool, _In_ ULONG StartOffset, _In_ ULONG MaximumLength,
+    _In_ ULONG DataOffsetDelta, _In_ ULONG DataBackFill, _In_ ULONG AllocateFragmentFlags);
+/* Advances each fragment by DataOffsetDelta (the value given at allocation), then
+ * frees the NBL, its NET_BUFFERs and MDLs. FreeFragmentFlags 0. */
+WINNET_API VOID NdisFreeFragmentNetBufferList(_In_ PNET_BUFFER_LIST FragmentNetBufferList,
+                                              _In_ ULONG DataOffsetDelta,
+                                              _In_ ULONG FreeFragmentFlags);
+
+/* One NET_BUFFER over the used data of every NET_BUFFER of FragmentNetBufferList,
+ * each past its first StartOffset bytes, concatenated in order, then retreated by
+ * DataOffsetDelta (DataBackFill as for NdisRetreatNetBufferDataStart). The pool
+ * (optional) must have fAllocateNetBuffer and DataSize 0. AllocateReassembleFlags 0.
+ * NULL on failure. */
+WINNET_API PNET_BUFFER_LIST NdisAllocateReassembledNetBufferList(
+    _In_ PNET_BUFFER_LIST FragmentNetBufferList,
+    _In_opt_ NDIS_HANDLE NetBufferAndNetBufferListPoolHandle, _In_ ULONG StartOffset,
+    _In_ ULONG DataOffsetDelta, _In_ ULONG DataBackFill, _In_ ULONG AllocateReassembleFlags);
+/* Advances the NET_BUFFER by DataOffsetDelta (the value given at allocation), then
+ * frees the NBL, its NET_BUFFER and MDLs. FreeReassembleFlags 0. */
+WINNET_API VOID NdisFreeReassembledNetBufferList(_In_ PNET_BUFFER_LIST ReassembledNetBufferList,
+                                                 _In_ ULONG DataOffsetDelta,
+                                                 _In_ ULONG FreeReassembleFlags);
+
 WINNET_END_DECLS
 
 #if defined(__clang__) && defined(__cplusplus)

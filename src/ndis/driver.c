@@ -153,13 +153,24 @@ static uint64_t describe_held(struct ndis_driver *d, uint64_t owner, uint64_t *r
                 if (!d && p->driver)
                         continue;
                 pool_counts(p, &a, &f);
+                /* The runtime's pools for clones and fragments are no leak of the
+                 * driver's; what is still out of them is. */
+                if ((p->flags & POOL_F_INTERNAL) && a == f)
+                        continue;
                 verifier_tag_text(p->tag, tt);
-                fprintf(stderr,
-                        "winnet verifier:   %s %p, tag '%s', not freed (%llu %s(s) outstanding), "
-                        "allocated by %s\n",
-                        ndis_kind_name(p->kind), (void *)p, tt, (unsigned long long)(a - f),
-                        p->kind == KIND_NB_POOL ? "NET_BUFFER" : "NET_BUFFER_LIST",
-                        site_format(p->site, where, sizeof(where)));
+                if (p->flags & POOL_F_INTERNAL)
+                        fprintf(stderr,
+                                "winnet verifier:   the runtime's %s %p for clones and fragments, "
+                                "tag '%s', with %llu %s(s) outstanding\n",
+                                ndis_kind_name(p->kind), (void *)p, tt, (unsigned long long)(a - f),
+                                p->kind == KIND_NB_POOL ? "NET_BUFFER" : "NET_BUFFER_LIST");
+                else
+                        fprintf(stderr,
+                                "winnet verifier:   %s %p, tag '%s', not freed (%llu %s(s) "
+                                "outstanding), allocated by %s\n",
+                                ndis_kind_name(p->kind), (void *)p, tt, (unsigned long long)(a - f),
+                                p->kind == KIND_NB_POOL ? "NET_BUFFER" : "NET_BUFFER_LIST",
+                                site_format(p->site, where, sizeof(where)));
                 if (a != f)
                         pool_list_outstanding(p, "    ");
                 (*ret_pools)++;

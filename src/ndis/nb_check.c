@@ -50,7 +50,11 @@ static int header_ok(const void *p, uint64_t k1, uint64_t k2, const char *api)
                 return -1;
         }
         h = header_of(p);
-        if (h.family == BLOCK_NDIS_POOL && (h.spare == k1 || h.spare == k2) &&
+        /* The NBLs and NET_BUFFERs of clones, fragments and reassemblies pass the
+         * checks of their plain kind. */
+        if (h.family == BLOCK_NDIS_POOL &&
+            (h.spare == k1 || h.spare == k2 || (k1 == KIND_NBL && kind_is_nbl(h.spare)) ||
+             (k1 == KIND_NB && h.spare == KIND_NB_DERIVED)) &&
             h.cookie == BLOCK_COOKIE_LIVE)
                 return 0;
         {
@@ -129,14 +133,17 @@ void nb_check_owned(const NET_BUFFER *nb, const MDL *own, const char *api)
 }
 
 /* A NET_BUFFER that is not live ends the walk: its Next may be gone (quarantined). */
-void nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs)
+int nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs)
 {
         const NET_BUFFER *nb;
         unsigned n = 0;
 
-        if (header_ok(nbl, KIND_NBL, KIND_NBL, api) < 0 || !with_nbs)
-                return;
+        if (header_ok(nbl, KIND_NBL, KIND_NBL, api) < 0)
+                return -1;
+        if (!with_nbs)
+                return 0;
         for (nb = nbl->FirstNetBuffer; nb && n < CHAIN_MAX; nb = nb->Next, n++)
                 if (nb_check(nb, api) < 0)
-                        return;
+                        break;
+        return 0;
 }

@@ -255,6 +255,8 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
         if (!o)
                 return;
         pool = o->pool;
+        if ((o->bh.flags & OBJ_F_CHILDREN) && nbl_children_outstanding(nbl, o, api))
+                return; /* reported: the clones and fragments still use its data */
         if (contexts_outstanding(nbl, o)) {
                 PNET_BUFFER_LIST_CONTEXT c = nbl->Context;
                 uint64_t prm[4] = {(uint64_t)(uintptr_t)nbl, (uint64_t)(uintptr_t)c, pool->tag,
@@ -288,8 +290,19 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
                 block_free_checked(o->u.nbl.base_ctx, BLOCK_NDIS_POOL, api);
                 o->u.nbl.base_ctx = NULL;
         }
-        o->bh.flags &= (uint16_t) ~(OBJ_F_RETREAT | OBJ_F_CTX_SEPARATE);
+        o->bh.flags &= (uint16_t) ~(OBJ_F_RETREAT | OBJ_F_CTX_SEPARATE | OBJ_F_CHILDREN);
         pool_free_slow(o); /* a tracked object must not reach the thread cache */
+}
+
+PNET_BUFFER_LIST nbl_alloc_derived(struct ndis_pool *pool, uint64_t kind, struct alloc_site site)
+{
+        struct ndis_obj *o = pool_alloc_slow(pool, site);
+
+        if (!o)
+                return NULL;
+        nbl_init(pool, o, NULL, 0, 0, 0, 0, NULL, 0, 0);
+        o->bh.spare = kind;
+        return obj_payload(o);
 }
 
 NO_ASAN VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)

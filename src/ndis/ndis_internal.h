@@ -67,6 +67,7 @@ enum ndis_wcode {
         W_RETREAT_MDL_OUTSTANDING = 0x11A,
         W_IRQL_NOT_DISPATCH = 0x11B,
         W_CONTEXT_MISMATCH = 0x11C,
+        W_DERIVED_NBL_OUTSTANDING = 0x11D,
 };
 
 /* ---- object kinds: block_header.spare of a pool object, a pool, an MDL ---- */
@@ -80,7 +81,21 @@ enum ndis_kind {
         KIND_RETREAT_MDL = 0x4e420007, /* MDL + buffer made by a retreat */
         KIND_CONTEXT = 0x4e420008,     /* NdisAllocateNetBufferListContext */
         KIND_DRIVER = 0x4e420009,
+        /* nbl_clone.c: NBLs made from another one, each with its own free routine,
+         * the NET_BUFFERs they take from an NB pool and the MDLs describing the
+         * original's data (one block per NET_BUFFER) */
+        KIND_NBL_CLONE = 0x4e42000a,
+        KIND_NBL_FRAGMENT = 0x4e42000b,
+        KIND_NBL_REASSEMBLED = 0x4e42000c,
+        KIND_NB_DERIVED = 0x4e42000d,
+        KIND_MDL_DERIVED = 0x4e42000e,
 };
+
+/* A NET_BUFFER_LIST of any kind: plain or derived (clone, fragment, reassembled). */
+static inline int kind_is_nbl(uint64_t kind)
+{
+        return kind == KIND_NBL || (kind >= KIND_NBL_CLONE && kind <= KIND_NBL_REASSEMBLED);
+}
 
 const char *ndis_kind_name(uint64_t kind);
 
@@ -98,15 +113,22 @@ struct ndis_obj {
                 struct {
                         uint16_t retreat_mdls; /* MDLs at the front of the chain a retreat made */
                         uint16_t last_made;    /* the last retreat put an MDL in front */
-                        uint32_t pad2;
+                        uint32_t delta;        /* NET_BUFFER of a fragment or reassembled NBL:
+                                                * the DataOffsetDelta it was retreated by */
                         /* bit i: the i-th retreat MDL from the front came from the
                          * handler (bits of deeper MDLs are 0: ours) */
                         uint64_t by_handler;
                 } nb;
                 struct {
-                        PNET_BUFFER_LIST_CONTEXT base_ctx; /* context made with the NBL */
+                        union {
+                                PNET_BUFFER_LIST_CONTEXT base_ctx; /* context made with the NBL */
+                                struct ndis_obj *parent; /* derived NBLs (no base context):
+                                                          * the NBL they were made from */
+                        };
                         uint16_t base_offset;
-                        uint16_t ctx_separate; /* base_ctx is its own block */
+                        uint16_t ctx_separate; /* base_ctx is its own block; derived NBLs:
+                                                * their Allocate*Flags */
+                        uint32_t children;     /* NBLs derived from this one and not freed */
                 } nbl;
         } u;
         struct block_header bh; /* family BLOCK_NDIS_POOL, tag = pool tag, spare = kind */
@@ -120,6 +142,9 @@ _Static_assert(sizeof(struct ndis_obj) % 16 == 0, "objects stay 16-byte aligned"
 #define OBJ_F_GUARDED      0x0200u /* on its own pages (quarantine on free) */
 #define OBJ_F_RETREAT      0x0400u
 #define OBJ_F_CTX_SEPARATE 0x0800u
+/* NBLs were derived from this NBL (sticky until it is freed): its free takes the
+ * slow path, which checks u.nbl.children. */
+#define OBJ_F_CHILDREN 0x1000u
 
 /* cookie, family and flags of a live pool object with no reason to take a slow
  * path, as one 64-bit word: the fast paths write and compare it in one go. */
@@ -346,6 +371,17 @@ void mdl_init(PMDL mdl, void *va, ULONG length);
 PMDL retreat_mdl_alloc(ULONG size, uint32_t tag, struct alloc_site site);
 void retreat_mdl_free(PMDL mdl, const char *api);
 
+/* ---- derived NBLs (nbl.c, nbl_clone.c) ---- */
+/* An NBL object of `pool` (DataSize 0) reset as a derived NBL of `kind`: no
+ * context, FirstNetBuffer the preallocated NET_BUFFER (over no MDLs) or NULL.
+ * NULL when allocation fails. */
+PNET_BUFFER_LIST nbl_alloc_derived(struct ndis_pool *pool, uint64_t kind, struct alloc_site site);
+/* For the free of an NBL with OBJ_F_CHILDREN: 1 when derived NBLs are still out
+ * (reported; the NBL must not be freed), else 0 (and the flag is cleared). */
+int nbl_children_outstanding(PNET_BUFFER_LIST nbl, struct ndis_obj *o, const char *api);
+/* Pools made by the runtime for derived NBLs: not reported at unload when empty. */
+#define POOL_F_INTERNAL 0x80000000u
+
 /* ---- parameters (driver.c) ---- */
 /* Checks a parameter structure's NDIS_OBJECT_HEADER; reports 0x7C/0x21 and
  * returns 0 when it is malformed. */
@@ -360,8 +396,9 @@ int nb_check(const NET_BUFFER *nb, const char *api);
  * runtime's: retreat MDLs, then `own` (the MDL of a DataSize pool, alone) or
  * nothing. A chain of the caller's MDLs may already be freed and is not read. */
 void nb_check_owned(const NET_BUFFER *nb, const MDL *own, const char *api);
-/* Checks the NBL's header and, with with_nbs, each of its NET_BUFFERs. */
-void nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs);
+/* Checks the NBL's header (any NBL kind) and, with with_nbs, each of its
+ * NET_BUFFERs; -1 when nbl is no live NBL (reported), else 0. */
+int nbl_check(const NET_BUFFER_LIST *nbl, const char *api, int with_nbs);
 
 /* Not on the free routines: a driver may free the MDLs under a NET_BUFFER, or the
  * NET_BUFFERs of an NBL, before the buffer itself; a free checks the object's own
@@ -393,6 +430,8 @@ struct ndis_driver {
         char name[64];
         int closed;
         struct ndis_driver *next;
+        /* nbl_clone.c: the pools derived NBLs come from when the caller gives none */
+        struct ndis_pool *derived_nbl_pool, *derived_nb_pool;
 };
 /* The id memory of `handle` is charged to (0 for NULL); reports a bad handle. */
 uint64_t driver_id(NDIS_HANDLE handle, const char *api);

@@ -394,6 +394,16 @@ const char *ndis_kind_name(uint64_t kind)
                 return "NET_BUFFER_LIST context";
         case KIND_DRIVER:
                 return "driver handle";
+        case KIND_NBL_CLONE:
+                return "clone NET_BUFFER_LIST";
+        case KIND_NBL_FRAGMENT:
+                return "fragment NET_BUFFER_LIST";
+        case KIND_NBL_REASSEMBLED:
+                return "reassembled NET_BUFFER_LIST";
+        case KIND_NB_DERIVED:
+                return "NET_BUFFER of a clone, fragment or reassembled NET_BUFFER_LIST";
+        case KIND_MDL_DERIVED:
+                return "MDL of a clone, fragment or reassembled NET_BUFFER_LIST";
         default:
                 return "unknown object";
         }
@@ -418,6 +428,15 @@ static const char *free_call_of(uint64_t kind)
                 return "NdisAdvanceNetBufferDataStart with FreeMdl";
         case KIND_CONTEXT:
                 return "NdisFreeNetBufferListContext";
+        case KIND_NBL_CLONE:
+                return "NdisFreeCloneNetBufferList";
+        case KIND_NBL_FRAGMENT:
+                return "NdisFreeFragmentNetBufferList";
+        case KIND_NBL_REASSEMBLED:
+                return "NdisFreeReassembledNetBufferList";
+        case KIND_NB_DERIVED:
+        case KIND_MDL_DERIVED:
+                return "the free routine of its NET_BUFFER_LIST";
         default:
                 return "its own free function";
         }
@@ -589,6 +608,25 @@ uint64_t pool_outstanding(struct ndis_pool *pool)
         return a - f;
 }
 
+/* The DDI that hands out objects of `kind`, for the lists of outstanding ones. */
+static const char *alloc_call_of(uint64_t kind)
+{
+        switch (kind) {
+        case KIND_NB:
+                return "NdisAllocateNetBuffer*";
+        case KIND_NBL_CLONE:
+                return "NdisAllocateCloneNetBufferList";
+        case KIND_NBL_FRAGMENT:
+                return "NdisAllocateFragmentNetBufferList";
+        case KIND_NBL_REASSEMBLED:
+                return "NdisAllocateReassembledNetBufferList";
+        case KIND_NB_DERIVED:
+                return "NdisAllocate{Clone,Fragment}NetBufferList";
+        default:
+                return "NdisAllocateNetBufferList*";
+        }
+}
+
 void pool_list_outstanding(struct ndis_pool *pool, const char *indent)
 {
         struct ndis_obj *o;
@@ -600,10 +638,7 @@ void pool_list_outstanding(struct ndis_pool *pool, const char *indent)
         for (o = pool->tracked.next; o != &pool->tracked; o = o->next, n++)
                 fprintf(stderr, "winnet verifier: %s%s %p, tag '%s', allocated by %s\n", indent,
                         ndis_kind_name(o->bh.spare), obj_payload(o), tt,
-                        site_format((struct alloc_site){o->bh.spare == KIND_NB
-                                                            ? "NdisAllocateNetBuffer*"
-                                                            : "NdisAllocateNetBufferList*",
-                                                        o->ra, 0},
+                        site_format((struct alloc_site){alloc_call_of(o->bh.spare), o->ra, 0},
                                     where, sizeof(where)));
         pthread_mutex_unlock(&pool->lock);
         if (out > n)
