@@ -3,7 +3,8 @@
  * listener's lock (snapshot updated, events queued, resynchronisations run),
  * takes a counted snapshot of the handles, drops the lock, and only then calls
  * back: no lock of the library is held while a callback runs but the handle's
- * own call lock. All signals stay blocked on it. */
+ * own call lock. All signals stay blocked on it, and it goes back to its
+ * namespace after callbacks (they may move it). */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 
 #include "alloc.h"
 #include "notify.h"
+#include "winnet.h"
 
 #define BATCH_DATAGRAMS 64  /* datagrams read per lock hold */
 #define RETRY_MS        100 /* pause before retrying a resynchronisation that failed */
@@ -81,6 +83,19 @@ static bool stable_ready(const struct notify_handle *h, const bool ready[2])
                (h->family == AF_INET || ready[1]);
 }
 
+/* A callback runs on this thread and may move it (setns, or
+ * winnet_set_thread_netns for its own calls) without moving it back; the
+ * snapshots must go on reading the listener's namespace, so the thread returns
+ * there after every pass that ran callbacks (one setns). */
+static void return_home(struct listener *l)
+{
+        winnet_set_thread_netns_fd(-1);
+        if (provider_events()->netns_enter(&l->ns) < 0) {
+                /* cannot fail: the namespace is held open and was entered before */
+        }
+}
+
+/* A stable-table request reads its table on this thread: home first. */
 static void deliver(struct listener *l, size_t n, size_t nev, const bool ready[2])
 {
         size_t i, j;
@@ -88,9 +103,13 @@ static void deliver(struct listener *l, size_t n, size_t nev, const bool ready[2
         for (i = 0; i < nev; i++)
                 for (j = 0; j < n; j++)
                         handle_deliver(l->snap[j], &l->ev[i]);
+        if (n && nev)
+                return_home(l);
         for (j = 0; j < n; j++)
-                if (stable_ready(l->snap[j], ready))
+                if (stable_ready(l->snap[j], ready)) {
                         stable_fire(l->snap[j]);
+                        return_home(l);
+                }
         for (j = 0; j < n; j++)
                 handle_unref(l->snap[j]);
 }
