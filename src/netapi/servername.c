@@ -2,7 +2,10 @@
  * gethostname gives it, its first label or its NetBIOS form), "localhost" and the
  * loopback addresses, each optionally prefixed \\, mean this machine. There is no
  * remote back end: another machine is NERR_InvalidComputer. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,22 +51,74 @@ static int label_equal(const char *a, const char *b, size_t n)
         return strlen(b) == n && !strncasecmp(a, b, n);
 }
 
+static int ipv6_literal(const char *name)
+{
+        struct in6_addr a;
+
+        return inet_pton(AF_INET6, name, &a) == 1;
+}
+
+/* An address of an interface of the calling thread's network namespace. */
+static int address_is_ours(int family, const void *a)
+{
+        struct ifaddrs *list, *i;
+        int found = 0;
+
+        if (getifaddrs(&list) < 0)
+                return 0;
+        for (i = list; i && !found; i = i->ifa_next) {
+                const struct sockaddr *sa = i->ifa_addr;
+
+                if (!sa || sa->sa_family != family)
+                        continue;
+                if (family == AF_INET)
+                        found = !memcmp(&((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+                                        a, 4);
+                else
+                        found = !memcmp(&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+                                        a, 16);
+        }
+        freeifaddrs(list);
+        return found;
+}
+
+/* An IP literal means this machine when it is a loopback address (all of 127/8,
+ * ::1, and their IPv4-mapped forms) or an address of one of its interfaces, as
+ * Windows treats its own addresses. */
+static int address_is_local(const char *name)
+{
+        unsigned char a[16];
+
+        if (inet_pton(AF_INET, name, a) == 1)
+                return a[0] == 127 || address_is_ours(AF_INET, a);
+        if (inet_pton(AF_INET6, name, a) != 1)
+                return 0;
+        if (IN6_IS_ADDR_V4MAPPED((const struct in6_addr *)(const void *)a))
+                return a[12] == 127 || address_is_ours(AF_INET, a + 12);
+        return IN6_IS_ADDR_LOOPBACK((const struct in6_addr *)(const void *)a) ||
+               address_is_ours(AF_INET6, a);
+}
+
+/* name without its leading \\; one trailing dot (a rooted DNS name) is ignored. */
 static int name_is_local(const char *name)
 {
-        static const char *const loop[] = {"localhost", "127.0.0.1", "::1", "."};
         struct hostinfo h;
         const char *dot;
-        size_t i, n = strlen(name);
+        size_t n = strlen(name);
 
-        for (i = 0; i < sizeof(loop) / sizeof(loop[0]); i++)
-                if (!strcasecmp(name, loop[i]))
-                        return 1;
+        if (!strcmp(name, "."))
+                return 1;
+        if (n > 1 && name[n - 1] == '.')
+                n--;
+        if (label_equal(name, "localhost", n))
+                return 1;
+        if (address_is_local(name))
+                return 1;
         if (hostname_get(&h) < 0)
                 return 0;
         dot = strchr(h.hostname, '.');
-        return !strcasecmp(name, h.hostname) || !strcasecmp(name, h.netbios) ||
-               (dot && label_equal(h.hostname, name, (size_t)(dot - h.hostname))) ||
-               (n > 0 && name[n - 1] == '.' && label_equal(name, h.hostname, n - 1));
+        return label_equal(name, h.hostname, n) || label_equal(name, h.netbios, n) ||
+               (dot && n == (size_t)(dot - h.hostname) && !strncasecmp(name, h.hostname, n));
 }
 
 NET_API_STATUS servername_check(const char16_t *name)
@@ -79,12 +134,16 @@ NET_API_STATUS servername_check(const char16_t *name)
                         return ERROR_INVALID_NAME; /* "\" or "\x" */
                 name += 2;
         }
-        if (name_malformed(name))
-                return ERROR_INVALID_NAME; /* "\\", "\\a\b", ... */
+        if (!*name)
+                return ERROR_INVALID_NAME; /* "\\" */
         r = utf16_dup_utf8(name, &u8);
         if (r)
                 return netapi_status(r);
-        st = name_is_local(u8) ? NERR_Success : NERR_InvalidComputer;
+        /* "\\a\b", "\\a/b", ...; an IPv6 literal is the one name with colons */
+        if (name_malformed(name) && !ipv6_literal(u8))
+                st = ERROR_INVALID_NAME;
+        else
+                st = name_is_local(u8) ? NERR_Success : NERR_InvalidComputer;
         wn_free(u8);
         return st;
 }

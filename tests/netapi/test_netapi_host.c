@@ -2,6 +2,9 @@
  * NetGetJoinInformation and NetServerEnum in a UTS namespace with a known host name,
  * with stand-ins for Samba's testparm and Avahi's avahi-browse (fixture_tool) so
  * every configuration is covered without touching the host or the network. */
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/utsname.h>
@@ -265,6 +268,90 @@ static void info_errors(void **state)
         NetApiBufferFree(buf);
 }
 
+/* Server names for this machine in every spelling, and what is not a name. */
+static void server_name_forms(void **state)
+{
+        static const struct {
+                const WCHAR *name;
+                NET_API_STATUS st;
+        } cases[] = {
+            {u"::1", NERR_Success},
+            {u"\\\\::1", NERR_Success},
+            {u"\\\\0:0:0:0:0:0:0:1", NERR_Success},
+            {u"\\\\::ffff:127.0.0.1", NERR_Success},
+            {u"\\\\127.0.0.1", NERR_Success},
+            {u"127.0.1.1", NERR_Success}, /* Debian's line for the host name */
+            {u"\\\\LocalHost", NERR_Success},
+            {u"\\\\localhost.", NERR_Success},
+            {u"\\\\winnet-netapi-t", NERR_Success},
+            {u"\\\\Winnet-Netapi-Test-Host.", NERR_Success},
+            {u"\\\\.", NERR_Success},
+            {u"\\\\2001:db8::77", NERR_InvalidComputer},
+            {u"\\\\192.0.2.1", NERR_InvalidComputer},
+            {u"\\\\winnet-netapi-test", NERR_InvalidComputer},
+            {u"\\\\[::1]", ERROR_INVALID_NAME},
+            {u"\\\\a:b", ERROR_INVALID_NAME},
+            {u"\\\\fe80::1%eth0", ERROR_INVALID_NAME},
+            {u"\\\\host\\share", ERROR_INVALID_NAME},
+        };
+        WCHAR longname[300];
+        LPBYTE buf;
+        size_t i;
+
+        (void)state;
+        for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                buf = (LPBYTE)1;
+                if (NetServerGetInfo((LMSTR)cases[i].name, 100, &buf) != cases[i].st)
+                        fail_msg("%s: %u, expected %u", u8(cases[i].name, 0),
+                                 (unsigned)NetServerGetInfo((LMSTR)cases[i].name, 100, &buf),
+                                 (unsigned)cases[i].st);
+                if (cases[i].st == NERR_Success)
+                        NetApiBufferFree(buf);
+                else
+                        assert_null(buf);
+        }
+        /* 255 characters can name a host (another one); 256 cannot */
+        longname[0] = longname[1] = u'\\';
+        for (i = 2; i < 2 + 255; i++)
+                longname[i] = u'a';
+        longname[i] = 0;
+        assert_int_equal(NetServerGetInfo(longname, 100, &buf), NERR_InvalidComputer);
+        longname[i] = u'a';
+        longname[i + 1] = 0;
+        assert_int_equal(NetServerGetInfo(longname, 100, &buf), ERROR_INVALID_NAME);
+}
+
+/* Each address of this network namespace's interfaces names this machine. */
+static void own_addresses_are_local(void **state)
+{
+        struct ifaddrs *list, *i;
+        size_t tried = 0;
+
+        (void)state;
+        assert_int_equal(getifaddrs(&list), 0);
+        for (i = list; i; i = i->ifa_next) {
+                char text[INET6_ADDRSTRLEN + 2] = "\\\\";
+                WCHAR w[INET6_ADDRSTRLEN + 4];
+                LPBYTE buf = NULL;
+                const void *a;
+
+                if (!i->ifa_addr ||
+                    (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
+                        continue;
+                a = i->ifa_addr->sa_family == AF_INET
+                        ? (const void *)&((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr
+                        : (const void *)&((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr;
+                inet_ntop(i->ifa_addr->sa_family, a, text + 2, sizeof(text) - 2);
+                utf8_to_utf16(text, strlen(text), w, INET6_ADDRSTRLEN + 4);
+                if (NetServerGetInfo(w, 100, &buf) != NERR_Success)
+                        fail_msg("%s is this machine's", text);
+                NetApiBufferFree(buf);
+                tried++;
+        }
+        freeifaddrs(list);
+        assert_true(tried >= 1); /* lo at least */
+}
+
 static NET_API_STATUS call_server(void *ctx, LPBYTE *buf)
 {
         return NetServerGetInfo(NULL, *(DWORD *)ctx, buf);
@@ -324,6 +411,8 @@ int main(void)
             cmocka_unit_test_setup(server_enum_this_host_and_avahi, setup),
             cmocka_unit_test_setup(server_enum_errors, setup),
             cmocka_unit_test_setup(info_errors, setup),
+            cmocka_unit_test_setup(server_name_forms, setup),
+            cmocka_unit_test_setup(own_addresses_are_local, setup),
             cmocka_unit_test_setup(every_allocation_failure_is_clean, setup),
         };
         struct utsname u;
