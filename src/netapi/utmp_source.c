@@ -1,7 +1,8 @@
 /* utmp_source.c - the login sessions of utmp (getutxent: USER_PROCESS records).
- * The client is the remote host utmp names, or this computer for local logins;
- * the idle time is the age of the terminal's last input (its atime, as w(1)
- * reads it). utmp's reading position is process-wide: reads take a lock. */
+ * The client is the remote host utmp names (or its address), or this computer for
+ * local logins; the idle time is the age of the terminal's last input (its atime,
+ * as w(1) reads it). utmp's reading position is process-wide: reads take a lock. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -23,13 +24,43 @@ struct ut_filter {
 
 static uint32_t idle_seconds(const struct utmpx *u, time_t now)
 {
-        char path[sizeof(u->ut_line) + 8];
+        char line[sizeof(u->ut_line) + 1], path[sizeof(line) + 8];
         struct stat st;
 
-        snprintf(path, sizeof(path), "/dev/%.*s", (int)sizeof(u->ut_line), u->ut_line);
-        if (stat(path, &st) < 0 || st.st_atime > now)
+        snprintf(line, sizeof(line), "%.*s", (int)sizeof(u->ut_line), u->ut_line);
+        /* no terminal (an X display ":0", nothing): no last input to read */
+        if (!line[0] || strstr(line, ".."))
+                return 0;
+        snprintf(path, sizeof(path), "/dev/%s", line);
+        if (stat(path, &st) < 0 || !S_ISCHR(st.st_mode) || st.st_atime > now)
                 return 0;
         return (uint32_t)(now - st.st_atime);
+}
+
+/* The client of a login: the remote host utmp names; its address (ut_addr_v6) when
+ * the name was left empty, as login programs that do not resolve names do; this
+ * computer for a local login (no host, or an X display ":N" of this machine). */
+static void client_name(const struct utmpx *u, const struct hostinfo *h, char *out, size_t cap)
+{
+        char buf[INET6_ADDRSTRLEN];
+        uint32_t a[4];
+
+        memcpy(a, u->ut_addr_v6, sizeof(a));
+        snprintf(out, cap, "%.*s", (int)sizeof(u->ut_host), u->ut_host);
+        if (out[0] && out[0] != ':')
+                return;
+        if (!out[0] && (a[0] || a[1] || a[2] || a[3])) {
+                /* IPv4 logins store the address in the first word, the rest zero */
+                if (!a[1] && !a[2] && !a[3])
+                        inet_ntop(AF_INET, a, buf, sizeof(buf));
+                else if (!a[0] && !a[1] && a[2] == htonl(0xffff))
+                        inet_ntop(AF_INET, a + 3, buf, sizeof(buf));
+                else
+                        inet_ntop(AF_INET6, a, buf, sizeof(buf));
+                snprintf(out, cap, "%s", buf);
+                return;
+        }
+        snprintf(out, cap, "%s", h->netbios);
 }
 
 static int add_session(struct table *t, const struct utmpx *u, const char *client,
@@ -61,10 +92,8 @@ static int consider(struct table *t, const struct utmpx *u, const struct ut_filt
 
         if (u->ut_type != USER_PROCESS)
                 return 0;
-        snprintf(host, sizeof(host), "%.*s", (int)sizeof(u->ut_host), u->ut_host);
+        client_name(u, f->h, host, sizeof(host));
         snprintf(user, sizeof(user), "%.*s", (int)sizeof(u->ut_user), u->ut_user);
-        if (!host[0])
-                snprintf(host, sizeof(host), "%s", f->h->netbios);
         if (f->client && strcasecmp(f->client, host))
                 return 0;
         if (f->user && strcmp(f->user, user))

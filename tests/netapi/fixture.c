@@ -135,6 +135,59 @@ static void bind(const char *src, const char *dst)
 
 static size_t fixture_users;
 
+/* The binds of fixture_bind_text, newest last, so a failed test's can be undone. */
+static const char *bound[64];
+static size_t nbound;
+
+void fixture_bind_text(const char *path, const char *text)
+{
+        static unsigned serial;
+        char file[256];
+
+        if (nbound == sizeof(bound) / sizeof(bound[0])) {
+                errno = ENOSPC;
+                die("fixture_bind_text");
+        }
+        /* a new file each time: a bound file may still be visible under another bind */
+        snprintf(file, sizeof(file), "%s/bound.%u", FIXTURE_DIR, serial++);
+        write_file(file, text);
+        bind(file, path);
+        bound[nbound++] = path;
+}
+
+void fixture_unbind(const char *path)
+{
+        size_t i = nbound;
+
+        while (i > 0 && strcmp(bound[i - 1], path))
+                i--;
+        if (i == 0 || umount2(path, 0) < 0)
+                die(path);
+        memmove(&bound[i - 1], &bound[i], (nbound - i) * sizeof(bound[0]));
+        nbound--;
+}
+
+int fixture_unbind_all(void **state)
+{
+        (void)state;
+        while (nbound)
+                fixture_unbind(bound[nbound - 1]);
+        return 0;
+}
+
+void fixture_utmp(const struct utmpx *u, size_t n)
+{
+        FILE *f = fopen("/var/run/utmp", "w");
+
+        if (!f || fwrite(u, sizeof(*u), n, f) != n || fclose(f))
+                die("/var/run/utmp");
+}
+
+void fixture_default_utmp(void)
+{
+        write_utmp("/var/run/utmp");
+}
+
 void fixture_small_passwd(size_t n)
 {
         write_passwd(FIXTURE_DIR "/passwd.small", n);

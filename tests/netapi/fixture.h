@@ -25,6 +25,19 @@ void fixture_enter(size_t users);
 void fixture_small_passwd(size_t n);
 void fixture_full_passwd(void);
 
+/* Binds a file holding text over path (/etc/passwd, /etc/group) until
+ * fixture_unbind(path). Binds stack: unbinding brings back what was there before,
+ * so a test can change the database between two calls and restore it. */
+void fixture_bind_text(const char *path, const char *text);
+void fixture_unbind(const char *path);
+/* Undoes every fixture_bind_text still in place (a cmocka teardown: always 0). */
+int fixture_unbind_all(void **state);
+
+/* Replaces utmp with n records; fixture_default_utmp() writes the fixture's own. */
+struct utmpx;
+void fixture_utmp(const struct utmpx *u, size_t n);
+void fixture_default_utmp(void);
+
 /* Name of generated user i (UTF-8): some are non-ASCII, one in ten has an empty
  * GECOS field. */
 const char *fixture_user_name(size_t i, char *buf, size_t cap);
