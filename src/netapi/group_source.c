@@ -50,6 +50,8 @@ int groups_load(struct table *t)
         pthread_mutex_lock(&gr_lock);
         r = enumerate(t, &b);
         pthread_mutex_unlock(&gr_lock);
+        /* One group per name, the one getgrnam finds (see users_load). */
+        r = r ? r : table_unique_names(t);
         nss_buf_free(&b);
         return r;
 }
@@ -66,13 +68,15 @@ int group_lookup(struct table *t, const char *name)
 }
 
 /* Rows of t start with the member's name (struct wstr); the rest stays zero. */
-int group_members(struct table *t, const char *name)
+int group_members(struct table *t, const char *name, uint32_t *ret_gid)
 {
         struct nss_buf b = {NULL, GR_BUF};
         struct group gr;
         size_t i;
         int r = nss_getgrnam(&b, name, &gr);
 
+        if (!r)
+                *ret_gid = gr.gr_gid;
         for (i = 0; !r && gr.gr_mem[i]; i++) {
                 struct wstr *m = vec_push(&t->rows);
 

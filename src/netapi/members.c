@@ -1,5 +1,6 @@
-/* members.c - NetLocalGroupGetMembers: the members (gr_mem) of one group, levels 0
- * to 3. A member that is a user of the passwd database gets the Unix SID
+/* members.c - NetLocalGroupGetMembers: the members of one group (gr_mem and the
+ * users whose primary group it is), levels 0 to 3. A member that is a user of the
+ * passwd database gets the Unix SID
  * S-1-22-1-<uid> and SidTypeUser; a name passwd does not know gets no SID (NULL)
  * and SidTypeUnknown. Domain-qualified names use this computer's NetBIOS name. */
 #include <errno.h>
@@ -93,26 +94,43 @@ static const struct level_ops ops[] = {
     {sizeof(LOCALGROUP_MEMBERS_INFO_3), s_2, NULL, f_3},
 };
 
-/* Levels 0-2 carry SIDs: resolve every member against one passwd snapshot. */
-static int resolve_uids(struct table *t)
+/* A member that passwd knows is a user with a SID (levels 0-2). */
+static void resolve_uids(struct table *t, const struct table *users, const size_t *idx)
 {
-        struct table users;
-        size_t *idx = NULL, i;
-        int r;
+        size_t i;
 
-        table_init(&users, sizeof(struct user_row));
-        r = users_load(&users, 0, 0);
-        r = r ? r : name_index(&users, &idx);
-        for (i = 0; !r && i < t->rows.n; i++) {
+        for (i = 0; i < t->rows.n; i++) {
                 struct member_row *m = vec_at(&t->rows, i);
-                const struct user_row *u = name_find(&users, idx, strpool_get(&t->pool, m->name));
+                const struct user_row *u = name_find(users, idx, strpool_get(&t->pool, m->name));
 
                 m->use = u ? SidTypeUser : SidTypeUnknown;
                 m->uid = u ? u->uid : 0;
         }
-        wn_free(idx);
-        table_free(&users);
-        return r;
+}
+
+/* The users whose primary group this is, after the listed members. */
+static int add_primary_members(struct table *t, const struct table *users, uint32_t gid)
+{
+        size_t i;
+
+        for (i = 0; i < users->rows.n; i++) {
+                const struct user_row *u = vec_at(&users->rows, i);
+                struct member_row *m;
+                char16_t *out;
+
+                if (u->gid != gid)
+                        continue;
+                m = vec_push(&t->rows);
+                if (!m)
+                        return -ENOMEM;
+                out = strpool_alloc(&t->pool, u->name.len, &m->name);
+                if (!out) {
+                        t->rows.n--;
+                        return -ENOMEM;
+                }
+                memcpy(out, strpool_get(&users->pool, u->name), u->name.len * sizeof(char16_t));
+        }
+        return 0;
 }
 
 /* DOMAIN\name (levels 2 and 3): this computer's NetBIOS name, a backslash, the
@@ -139,18 +157,50 @@ static int add_domain_names(struct table *t, DWORD level)
 
         if (level < 2)
                 return 0;
-        r = hostinfo_get(&h);
+        r = hostname_get(&h);
         for (i = 0; !r && i < t->rows.n; i++)
                 r = add_domain_name(t, vec_at(&t->rows, i), h.netbios);
         return r;
 }
 
+static int listed_members(struct table *t, LPCWSTR groupname, uint32_t *gid)
+{
+        char *u8;
+        int r = utf16_dup_utf8(groupname, &u8);
+
+        if (r)
+                return r;
+        r = *u8 ? group_members(t, u8, gid) : -ENOENT;
+        wn_free(u8);
+        return r;
+}
+
+/* The members of a Linux group are the users it lists (gr_mem) and the users whose
+ * primary group it is: Linux grants them the group as surely (id(1), getgrouplist
+ * and Samba's own group membership count both), so a Windows caller, for whom the
+ * members are the accounts that hold the group, sees both. Each name once: the
+ * listed ones first in their order, then the others in passwd order. One passwd
+ * snapshot gives the primary members and the SIDs of levels 0-2. */
 static int members_load(struct table *t, LPCWSTR groupname, DWORD level)
 {
-        int r = table_lookup(t, groupname, group_members);
+        struct table users;
+        size_t *idx = NULL;
+        uint32_t gid = 0;
+        int r = listed_members(t, groupname, &gid);
 
+        table_init(&users, sizeof(struct user_row));
+        r = r ? r : users_load(&users, 0, 0);
+        r = r ? r : add_primary_members(t, &users, gid);
+        r = r ? r : table_unique_names(t);
+        if (!r && level < 3) {
+                r = name_index(&users, &idx);
+                if (!r)
+                        resolve_uids(t, &users, idx);
+        }
         r = r ? r : add_domain_names(t, level);
-        return r || level == 3 ? r : resolve_uids(t);
+        wn_free(idx);
+        table_free(&users);
+        return r;
 }
 
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCWSTR servername, LPCWSTR localgroupname,

@@ -1,7 +1,8 @@
 /* name_index.c - orders the rows of a table by name (the struct wstr every user and
  * group row starts with): for finding users by name, so the members of a large
  * group resolve to uids with one passwd enumeration instead of one NSS lookup
- * each, and for the sorted lists of NetQueryDisplayInformation. */
+ * each, and for the sorted lists of NetQueryDisplayInformation. And keeps one row
+ * per name: an account database on Windows cannot hold a name twice. */
 #include <errno.h>
 #include <string.h>
 
@@ -87,5 +88,54 @@ int table_sort_by_name(struct table *t)
         t->rows.v = rows;
         t->rows.cap = t->rows.n ? t->rows.n : 1;
         wn_free(idx);
+        return 0;
+}
+
+/* FNV-1a over the UTF-16 units. */
+static uint32_t name_hash(const char16_t *s)
+{
+        uint32_t h = 2166136261u;
+
+        for (; *s; s++)
+                h = (h ^ *s) * 16777619u;
+        return h;
+}
+
+static int u16eq(const char16_t *a, const char16_t *b)
+{
+        return u16cmp(a, b) == 0;
+}
+
+/* One pass with an open-addressing set of row indexes: a row is kept when its name
+ * is not empty and no kept row before it has the same name. */
+int table_unique_names(struct table *t)
+{
+        size_t n = t->rows.n, slots = 16, i, k = 0;
+        uint32_t *set;
+
+        if (n == 0)
+                return 0;
+        while (slots < 2 * n)
+                slots *= 2;
+        set = wn_malloc(slots * sizeof(*set));
+        if (!set)
+                return -ENOMEM;
+        memset(set, 0xff, slots * sizeof(*set)); /* UINT32_MAX: a free slot */
+        for (i = 0; i < n; i++) {
+                const char16_t *name = NAME(t, i);
+                size_t s = name_hash(name) & (slots - 1);
+
+                if (!*name)
+                        continue;
+                while (set[s] != UINT32_MAX && !u16eq(NAME(t, set[s]), name))
+                        s = (s + 1) & (slots - 1);
+                if (set[s] != UINT32_MAX)
+                        continue; /* a later line of a name already listed */
+                if (k != i)
+                        memcpy(vec_at(&t->rows, k), vec_at(&t->rows, i), t->rows.size);
+                set[s] = (uint32_t)k++;
+        }
+        t->rows.n = k;
+        wn_free(set);
         return 0;
 }

@@ -268,6 +268,9 @@ int name_index(const struct table *t, size_t **ret);
 const void *name_find(const struct table *t, const size_t *idx, const char16_t *s);
 /* Reorders the rows by name. */
 int table_sort_by_name(struct table *t);
+/* Drops the rows whose name is empty or repeats an earlier row's name (UTF-16
+ * code units, case-sensitive), keeping the order of the others; -ENOMEM. */
+int table_unique_names(struct table *t);
 
 /* ---- group_source.c ---- */
 struct group_row {
@@ -277,9 +280,9 @@ struct group_row {
 int groups_load(struct table *t);
 /* One group by name; -ENOENT when unknown. */
 int group_lookup(struct table *t, const char *name);
-/* The members (gr_mem) of one group, by name, into t's pool as rows of struct wstr;
- * -ENOENT when the group is unknown. */
-int group_members(struct table *t, const char *name);
+/* The listed members (gr_mem) of one group, by name, into t's pool as rows that
+ * start with a struct wstr, and the group's gid; -ENOENT when the group is unknown. */
+int group_members(struct table *t, const char *name, uint32_t *ret_gid);
 /* The level ops of GROUP_INFO_<level> (global groups) and LOCALGROUP_INFO_<level>. */
 const struct level_ops *group_level(DWORD level);
 const struct level_ops *localgroup_level(DWORD level);

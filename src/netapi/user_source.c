@@ -131,6 +131,10 @@ int users_load(struct table *t, DWORD filter, unsigned fields)
         r = vec_reserve(&t->rows, hint_rows);
         r = r ? r : strpool_reserve(&t->pool, hint_units[fields & USER_ALL]);
         r = r ? r : enumerate(t, filter, fields, &b);
+        /* NSS lists a name once per source and line that holds it (a user in both
+         * /etc/passwd and LDAP, a repeated line); getpwnam, and so logins and
+         * NetUserGetInfo, see the first. A name no lookup can reach is left out. */
+        r = r ? r : table_unique_names(t);
         if (!r && filter == 0) {
                 hint_rows = t->rows.n;
                 hint_units[fields & USER_ALL] = t->pool.n;
