@@ -222,7 +222,7 @@ NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCWSTR servername, LPCW
         table_init(&t, sizeof(struct member_row));
         r = members_load(&t, localgroupname, level);
         if (r)
-                st = r == -ENOENT ? NERR_GroupNotFound : netapi_status(r);
+                st = r == -ENOENT ? ERROR_NO_SUCH_ALIAS : netapi_status(r);
         else
                 st = enum_finish_ptr(&t, &ops[level], prefmaxlen, resumehandle,
                                      "NetLocalGroupGetMembers", bufptr, entriesread, totalentries);

@@ -8,6 +8,10 @@
 #include "check.h"
 #include "fixture.h"
 
+#ifndef ERROR_NO_SUCH_ALIAS /* winerror.h: NetLocalGroupGetMembers' unknown group */
+#define ERROR_NO_SUCH_ALIAS 1376L
+#endif
+
 struct grline {
         char *name, *members;
         unsigned gid;
@@ -306,9 +310,14 @@ static void group_errors(void **state)
         assert_int_equal(NetLocalGroupGetMembers(NULL, u"big", 4, &buf, MAX_PREFERRED_LENGTH, &read,
                                                  &total, NULL),
                          ERROR_INVALID_LEVEL);
+        /* Microsoft documents ERROR_NO_SUCH_ALIAS here, NERR_GroupNotFound for GetInfo */
         assert_int_equal(NetLocalGroupGetMembers(NULL, u"nope", 0, &buf, MAX_PREFERRED_LENGTH,
                                                  &read, &total, NULL),
-                         NERR_GroupNotFound);
+                         ERROR_NO_SUCH_ALIAS);
+        assert_true(!buf && !read && !total);
+        assert_int_equal(
+            NetLocalGroupGetMembers(NULL, u"", 3, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+            ERROR_NO_SUCH_ALIAS);
         assert_true(!buf && !read && !total);
         assert_int_equal(
             NetLocalGroupGetMembers(NULL, NULL, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
