@@ -42,14 +42,11 @@ static bool is_loopback(const struct prov_addr *a)
         return a->proto == PROV_ADDR_PROTO_KERNEL_LO || a->scope == PROV_SCOPE_HOST;
 }
 
-/* A kernel-made link-local address (IFA_PROTO, or before Linux 6.3 a permanent
- * fe80::/10 address, which is what the kernel adds). */
+/* A kernel-made link-local address (IFA_PROTO; the Linux provider infers it
+ * before Linux 6.3). An administrator's fe80:: address is Manual. */
 static bool is_kernel_ll(const struct prov_addr *a)
 {
-        if (a->proto == PROV_ADDR_PROTO_KERNEL_LL)
-                return true;
-        return a->proto == PROV_ADDR_PROTO_UNSPEC && a->family == AF_INET6 && a->addr[0] == 0xfe &&
-               (a->addr[1] & 0xc0) == 0x80 && (a->flags & PROV_ADDR_F_PERMANENT);
+        return a->proto == PROV_ADDR_PROTO_KERNEL_LL;
 }
 
 /* Lease holders (dhclient, dhcpcd, NetworkManager, systemd-networkd) install

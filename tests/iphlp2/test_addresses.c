@@ -3,16 +3,19 @@
  * namespace A: every unicast row and field against `ip -j addr` (lifetimes,
  * DAD state from the flags, origins, zone, creation time within the test's
  * lifetime), anycast against /proc/net/anycast6, multicast against `ip -j maddr`,
- * and every error code of the entry calls. */
+ * every error code of the entry calls, and an administrator's fe80:: address
+ * (Manual, unlike the kernel's link-local on the same link). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -426,6 +429,71 @@ static void multicast_rows_match_ip_maddr(void **state)
         assert_int_equal(check_failures, 0);
 }
 
+/* Linux 6.3 and later mark their link-locals (IFA_PROTO kernel_ll); before, a
+ * permanent fe80:: address is taken for the kernel's and nothing tells them apart. */
+static bool kernel_marks_link_locals(void)
+{
+        struct utsname u;
+        unsigned major = 0, minor = 0;
+
+        return uname(&u) == 0 && sscanf(u.release, "%u.%u", &major, &minor) == 2 &&
+               (major > 6 || (major == 6 && minor >= 3));
+}
+
+/* The kernel's link-local of `ifname` as `ip` shows it (not `other`). */
+static void kernel_link_local(const char *ifname, const char *other, char *buf, size_t cap)
+{
+        json_t *links = topo2_json(&topo.a, "ip -j addr show"), *l, *info;
+        size_t i, k;
+
+        buf[0] = '\0';
+        json_array_foreach(links, i, l)
+        {
+                if (strcmp(netns_json_str(l, "ifname"), ifname))
+                        continue;
+                json_array_foreach(json_object_get(l, "addr_info"), k, info)
+                {
+                        const char *a = netns_json_str(info, "local");
+
+                        if (!strncmp(a, "fe80:", 5) && strcmp(a, other))
+                                snprintf(buf, cap, "%s", a);
+                }
+        }
+        json_decref(links);
+}
+
+static void admin_link_local_is_manual(void **state)
+{
+        PMIB_UNICASTIPADDRESS_TABLE t = NULL;
+        const MIB_UNICASTIPADDRESS_ROW *r;
+        MIB_UNICASTIPADDRESS_ROW e;
+        char kernel_ll[64];
+
+        (void)state;
+        if (!kernel_marks_link_locals())
+                skip();
+        assert_int_equal(netns_ip(&topo.a, "addr add fe80::1234/64 dev x1 nodad"), 0);
+        kernel_link_local("x1", "fe80::1234", kernel_ll, sizeof(kernel_ll));
+        assert_true(kernel_ll[0] != '\0');
+        assert_int_equal(GetUnicastIpAddressTable(AF_INET6, &t), NO_ERROR);
+        r = must_find(t, "x1", "fe80::1234");
+        assert_int_equal(r->PrefixOrigin, IpPrefixOriginManual);
+        assert_int_equal(r->SuffixOrigin, IpSuffixOriginManual);
+        assert_int_equal(r->ScopeId.Value, topo2_index("x1"));
+        e = *r;
+        r = must_find(t, "x1", kernel_ll);
+        assert_int_equal(r->PrefixOrigin, IpPrefixOriginWellKnown);
+        assert_true(r->SuffixOrigin == IpSuffixOriginLinkLayerAddress ||
+                    r->SuffixOrigin == IpSuffixOriginRandom);
+        FreeMibTable(t);
+        e.InterfaceIndex = 0; /* looked up by the zone */
+        memset(&e.InterfaceLuid, 0, sizeof(e.InterfaceLuid));
+        assert_int_equal(GetUnicastIpAddressEntry(&e), NO_ERROR);
+        assert_int_equal(e.InterfaceIndex, topo2_index("x1"));
+        assert_int_equal(e.PrefixOrigin, IpPrefixOriginManual);
+        assert_int_equal(netns_ip(&topo.a, "addr del fe80::1234/64 dev x1"), 0);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -436,6 +504,7 @@ int main(void)
             cmocka_unit_test(table_argument_errors),
             cmocka_unit_test(anycast_rows_match_proc),
             cmocka_unit_test(multicast_rows_match_ip_maddr),
+            cmocka_unit_test(admin_link_local_is_manual), /* last: it adds an address */
         };
 
         return cmocka_run_group_tests(tests, group_setup, topo2_group_teardown);

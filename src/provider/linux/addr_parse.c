@@ -1,12 +1,15 @@
 /* addr_parse.c - one unicast (RTM_NEWADDR/DELADDR), anycast or multicast address message to a
  * struct prov_addr: the address (IFA_LOCAL before IFA_ADDRESS, so a point-to-point
  * link reports its own end), the 32-bit IFA_FLAGS over the 8-bit header flags,
- * IFA_PROTO and the lifetimes and timestamps of IFA_CACHEINFO. */
+ * IFA_PROTO (inferred for the kernel's link-locals before Linux 6.3) and the
+ * lifetimes and timestamps of IFA_CACHEINFO. */
 #include <errno.h>
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 
 #include "provider/linux/nl.h"
 #include "provider/linux/nl_attr.h"
@@ -92,6 +95,35 @@ static const struct nlattr *pick_address(enum prov_addr_kind kind, const struct 
         return at->local ? at->local : at->address;
 }
 
+/* Linux 6.3 and later mark the link-local addresses they make with IFA_PROTO
+ * kernel_ll, so an fe80::/10 address without it was added by someone else.
+ * Asked once per process. */
+static bool kernel_marks_link_locals(void)
+{
+        static int known; /* 0: not asked yet, 1: marks them, 2: does not */
+        int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
+        unsigned major = 0, minor = 0;
+        struct utsname u;
+
+        if (!k) {
+                k = uname(&u) == 0 && sscanf(u.release, "%u.%u", &major, &minor) == 2 &&
+                            (major > 6 || (major == 6 && minor >= 3))
+                        ? 1
+                        : 2;
+                __atomic_store_n(&known, k, __ATOMIC_RELAXED);
+        }
+        return k == 1;
+}
+
+/* Older kernels name no maker; the link-local address they add is permanent. */
+static void infer_proto(struct prov_addr *r)
+{
+        if (r->kind == PROV_ADDR_UNICAST && !r->proto && r->family == AF_INET6 &&
+            r->addr[0] == 0xfe && (r->addr[1] & 0xc0) == 0x80 &&
+            (r->flags & PROV_ADDR_F_PERMANENT) && !kernel_marks_link_locals())
+                r->proto = PROV_ADDR_PROTO_KERNEL_LL;
+}
+
 int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
 {
         const struct ifaddrmsg *ifa;
@@ -120,5 +152,6 @@ int addr_parse(const struct nlmsghdr *nlh, struct prov_addr *r)
         if (!pick || nla_body_len(pick) < addr_len(r->family) || !r->ifindex)
                 return -EBADMSG;
         memcpy(r->addr, nla_body(pick), addr_len(r->family));
+        infer_proto(r);
         return 0;
 }
