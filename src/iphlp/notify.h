@@ -152,6 +152,7 @@ union notify_callback {
 
 struct notify_handle {
         uint32_t magic;
+        uintptr_t id; /* the HANDLE the caller holds: never reused (handle_new) */
         uint8_t kind; /* enum notify_kind */
         uint8_t family;
         bool fired;           /* NK_STABLE: its one callback ran (listener thread only) */
@@ -171,6 +172,12 @@ struct notify_handle {
 
 int handle_new(enum notify_kind kind, ADDRESS_FAMILY family, union notify_callback callback,
                void *ctx, struct notify_handle **ret);
+/* The value the caller gets: the handle's id, not its address (memory is
+ * reused; an id never is, so a stale handle cannot name a newer one). */
+static inline HANDLE handle_public(const struct notify_handle *h)
+{
+        return (HANDLE)h->id;
+}
 void handle_ref(struct notify_handle *h);
 void handle_unref(struct notify_handle *h);
 /* Runs fn(h, arg) under the call lock unless the handle was cancelled, then
@@ -215,6 +222,10 @@ struct listener {
 /* notify_listener.c: registration and cancellation. Register returns 1 instead
  * of linking a NK_STABLE handle whose family has no address in DAD. */
 int listener_register(struct notify_handle *h);
+/* Cancels the live handle whose public value is `handle`; -EINVAL for any
+ * other value (never was, already cancelled or released). */
+int listener_cancel_public(HANDLE handle);
+/* The same for a handle the library holds a reference on. */
 int listener_cancel(struct notify_handle *h);
 /* Completes a cancel deferred by a callback that cancelled its own handle. */
 void listener_finish_deferred(struct notify_handle *h);

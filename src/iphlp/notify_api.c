@@ -47,7 +47,7 @@ int iphlp_notify_change(enum notify_kind kind, ADDRESS_FAMILY family, union noti
                 handle_unref(h);
                 return r;
         }
-        *ret_handle = h;
+        *ret_handle = handle_public(h);
         if (initial)
                 handle_initial(h); /* may cancel h from inside: then h is gone on return */
         return 0;
@@ -75,7 +75,7 @@ int iphlp_notify_stable(ADDRESS_FAMILY family, PMIB_UNICASTIPADDRESS_TABLE *tabl
                 if (r < 0)
                         handle_unref(h);
                 else
-                        *ret_handle = h;
+                        *ret_handle = handle_public(h);
                 return r < 0 ? r : 1;
         }
         handle_unref(h); /* stable already: never linked */
@@ -86,5 +86,5 @@ int iphlp_notify_cancel(HANDLE handle)
 {
         if (!handle)
                 return -EINVAL;
-        return listener_cancel(handle);
+        return listener_cancel_public(handle);
 }

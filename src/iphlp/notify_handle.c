@@ -1,13 +1,28 @@
 /* notify_handle.c - what a notification handle is: the caller's callback and
- * context, a reference count (the listener's list holds one, each delivery pass
- * one), and the call lock that serialises its callbacks and that a cancel waits
- * on. Rows handed to callbacks carry the keys only, as on Windows. */
+ * context, the id the caller holds instead of its address, a reference count
+ * (the listener's list holds one, each delivery pass one), and the call lock that
+ * serialises its callbacks and that a cancel waits on. Rows handed to callbacks
+ * carry the keys only, as on Windows. */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "alloc.h"
 #include "notify.h"
+
+/* Public values: a sequence number in the high half and a low half that is no
+ * plausible pointer or descriptor (its top bit set: negative as an int). */
+static uintptr_t next_id(void)
+{
+        static uintptr_t seq;
+        uintptr_t n = __atomic_add_fetch(&seq, 1, __ATOMIC_RELAXED);
+
+#if UINTPTR_MAX > 0xffffffffu
+        return (n << 32) | 0x8057a11du;
+#else
+        return (n << 1) | 1u;
+#endif
+}
 
 int handle_new(enum notify_kind kind, ADDRESS_FAMILY family, union notify_callback callback,
                void *ctx, struct notify_handle **ret)
@@ -17,6 +32,7 @@ int handle_new(enum notify_kind kind, ADDRESS_FAMILY family, union notify_callba
         if (!h)
                 return -ENOMEM;
         h->magic = NOTIFY_HANDLE_MAGIC;
+        h->id = next_id();
         h->kind = (uint8_t)kind;
         h->family = (uint8_t)family;
         h->callback = callback;

@@ -117,6 +117,21 @@ static struct listener *registry_owner(const struct notify_handle *h)
         return NULL;
 }
 
+/* The live handle whose public value is `handle` and its listener, or NULL. */
+static struct listener *registry_owner_public(HANDLE handle, struct notify_handle **ret_h)
+{
+        struct listener *l;
+        struct notify_handle *x;
+
+        for (l = registry; l; l = l->next)
+                for (x = l->handles; x; x = x->next)
+                        if (handle_public(x) == handle) {
+                                *ret_h = x;
+                                return l;
+                        }
+        return NULL;
+}
+
 static int listener_create(struct prov_netns *ns, struct listener **ret)
 {
         struct listener *l = wn_zalloc(sizeof(*l));
@@ -295,17 +310,11 @@ static bool called_from_own_callback(const struct notify_handle *h)
                pthread_equal(__atomic_load_n(&h->caller, __ATOMIC_RELAXED), pthread_self());
 }
 
-int listener_cancel(struct notify_handle *h)
+/* Cancels `h` of `l`; called with the registry lock held, which it releases. */
+static int cancel_owned(struct listener *l, struct notify_handle *h)
 {
-        struct listener *l;
         bool stale, last;
 
-        pthread_mutex_lock(&registry_lock);
-        l = registry_owner(h);
-        if (!l) {
-                pthread_mutex_unlock(&registry_lock);
-                return -EINVAL;
-        }
         stale = l->fork_gen != fork_gen;
         pthread_mutex_lock(&l->lock);
         handle_unlink(l, h);
@@ -336,6 +345,33 @@ int listener_cancel(struct notify_handle *h)
                 listener_stop(l);
         handle_unref(h);
         return 0;
+}
+
+int listener_cancel(struct notify_handle *h)
+{
+        struct listener *l;
+
+        pthread_mutex_lock(&registry_lock);
+        l = registry_owner(h);
+        if (!l) {
+                pthread_mutex_unlock(&registry_lock);
+                return -EINVAL;
+        }
+        return cancel_owned(l, h);
+}
+
+int listener_cancel_public(HANDLE handle)
+{
+        struct notify_handle *h = NULL;
+        struct listener *l;
+
+        pthread_mutex_lock(&registry_lock);
+        l = registry_owner_public(handle, &h);
+        if (!l) {
+                pthread_mutex_unlock(&registry_lock);
+                return -EINVAL;
+        }
+        return cancel_owned(l, h);
 }
 
 void listener_finish_deferred(struct notify_handle *h)
