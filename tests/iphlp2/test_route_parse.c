@@ -282,6 +282,10 @@ static void seen_set_keeps_one_copy(void **state)
                 fresh += (unsigned)route_seen_add(&s, &r);
         }
         assert_int_equal(fresh, 0);
+        assert_true(route_seen_has(&s, &r));
+        r.dst_len = 24; /* another prefix length, another route */
+        assert_false(route_seen_has(&s, &r));
+        assert_int_equal(route_seen_add(&s, &r), 1);
         r.oif = 3; /* another interface, another exception */
         assert_int_equal(route_seen_add(&s, &r), 1);
         r.gw_family = AF_INET;

@@ -1,6 +1,7 @@
-/* route_seen.c - a set of cached exceptions already reported in one walk, keyed
- * by family, destination, interface and gateway: the kernel dumps an exception
- * once for every route that shares its next hop (see route_walk.h). Open
+/* route_seen.c - a set of routes keyed by family, destination, prefix length,
+ * interface and gateway: the cached exceptions already reported in one walk (the
+ * kernel dumps an exception once for every route that shares its next hop), and
+ * the IPv6 prefix routes of router advertisements (see route_walk.h). Open
  * addressing, grown at half load. */
 #include <errno.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 struct route_seen_key {
         uint8_t family; /* 0: empty slot */
+        uint8_t dst_len;
         uint8_t gw_family;
         uint32_t oif;
         uint8_t dst[16];
@@ -20,6 +22,7 @@ static void key_of(const struct prov_route *r, struct route_seen_key *k)
 {
         memset(k, 0, sizeof(*k));
         k->family = r->family;
+        k->dst_len = r->dst_len;
         k->gw_family = r->gw_family;
         k->oif = r->oif;
         memcpy(k->dst, r->dst, sizeof(k->dst));
@@ -28,8 +31,9 @@ static void key_of(const struct prov_route *r, struct route_seen_key *k)
 
 static bool key_equal(const struct route_seen_key *a, const struct route_seen_key *b)
 {
-        return a->family == b->family && a->gw_family == b->gw_family && a->oif == b->oif &&
-               !memcmp(a->dst, b->dst, sizeof(a->dst)) && !memcmp(a->gw, b->gw, sizeof(a->gw));
+        return a->family == b->family && a->dst_len == b->dst_len && a->gw_family == b->gw_family &&
+               a->oif == b->oif && !memcmp(a->dst, b->dst, sizeof(a->dst)) &&
+               !memcmp(a->gw, b->gw, sizeof(a->gw));
 }
 
 /* FNV-1a over the fields (not the padding). */
@@ -94,6 +98,16 @@ int route_seen_add(struct route_seen *s, const struct prov_route *r)
         *at = k;
         s->n++;
         return 1;
+}
+
+bool route_seen_has(const struct route_seen *s, const struct prov_route *r)
+{
+        struct route_seen_key k;
+
+        if (!s->n)
+                return false;
+        key_of(r, &k);
+        return slot_for(s->slot, s->cap, &k)->family != 0;
 }
 
 void route_seen_clear(struct route_seen *s)

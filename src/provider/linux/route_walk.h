@@ -53,11 +53,15 @@ int route_parse_nhs(const struct nlmsghdr *nlh, struct route_nhs *nhs,
 int route_nhs_visit(struct route_nhs *nhs, uint32_t id, struct prov_route *r,
                     int (*fn)(void *ctx, const struct prov_route *r), void *ctx);
 
-/* ---- one copy of each cached exception ----
- * Linux keeps an exception with the next hop (IPv4: the fib_info routes share
- * when their gateway, device, metric and protocol match; IPv6: a nexthop object)
- * and dumps it once for every route that shares that next hop. The set keys an
- * exception by family, destination, interface and gateway. */
+/* ---- sets of routes ----
+ * Keyed by family, destination, prefix length, interface and gateway. Two uses:
+ * - one copy of each cached exception: Linux keeps an exception with the next
+ *   hop (IPv4: the fib_info routes share when their gateway, device, metric and
+ *   protocol match; IPv6: a nexthop object) and dumps it once for every route
+ *   that shares that next hop;
+ * - the IPv6 prefix routes made from router advertisements (RTF_PREFIX_RT): the
+ *   kernel never marks them in a dump, it only filters on RTM_F_PREFIX, so a
+ *   filtered dump lists them first. */
 struct route_seen {
         struct route_seen_key *slot; /* cap slots, family 0 = empty */
         size_t n, cap;
@@ -65,6 +69,7 @@ struct route_seen {
 
 /* 1 when r is new (and now in the set), 0 when seen before, -ENOMEM. */
 int route_seen_add(struct route_seen *s, const struct prov_route *r);
+bool route_seen_has(const struct route_seen *s, const struct prov_route *r);
 void route_seen_clear(struct route_seen *s);
 void route_seen_free(struct route_seen *s);
 
