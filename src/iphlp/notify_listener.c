@@ -326,7 +326,11 @@ static int cancel_owned(struct listener *l, struct notify_handle *h)
         pthread_mutex_unlock(&l->lock);
         pthread_mutex_unlock(&registry_lock);
         if (stale) { /* inherited across fork: no thread runs it, nobody holds it */
-                if (last)
+                if (last && pthread_equal(l->thread, pthread_self()))
+                        /* ... but this one: a callback forked, and the child is
+                         * cancelling from inside it: free on the way out */
+                        __atomic_store_n(&l->self_free, 1, __ATOMIC_RELEASE);
+                else if (last)
                         listener_free(l);
                 handle_unref(h);
                 return 0;

@@ -95,20 +95,32 @@ static void return_home(struct listener *l)
         }
 }
 
+/* A callback that fork()s and returns in the child brings this thread back here
+ * in the child, as that process's only thread, with a listener that is the
+ * parent's (fork_child marked it inherited and closed its descriptors). It
+ * delivers nothing more there, and the child ends with _exit(0): there is no
+ * caller to return to, and exit() would run the parent's atexit handlers and
+ * flush its stdio buffers a second time. */
+static bool forked_away(const struct listener *l)
+{
+        return __atomic_load_n(&l->inherited, __ATOMIC_RELAXED);
+}
+
 /* A stable-table request reads its table on this thread: home first. */
 static void deliver(struct listener *l, size_t n, size_t nev, const bool ready[2])
 {
         size_t i, j;
 
         for (i = 0; i < nev; i++)
-                for (j = 0; j < n; j++)
+                for (j = 0; j < n && !forked_away(l); j++)
                         handle_deliver(l->snap[j], &l->ev[i]);
-        if (n && nev)
+        if (n && nev && !forked_away(l))
                 return_home(l);
-        for (j = 0; j < n; j++)
+        for (j = 0; j < n && !forked_away(l); j++)
                 if (stable_ready(l->snap[j], ready)) {
                         stable_fire(l->snap[j]);
-                        return_home(l);
+                        if (!forked_away(l))
+                                return_home(l);
                 }
         for (j = 0; j < n; j++)
                 handle_unref(l->snap[j]);
@@ -134,7 +146,7 @@ static void run(struct listener *l)
         struct pollfd p[2] = {{provider_events()->fd(l->src), POLLIN, 0}, {l->wake_fd, POLLIN, 0}};
         int timeout = -1;
 
-        while (!__atomic_load_n(&l->stopping, __ATOMIC_ACQUIRE)) {
+        while (!__atomic_load_n(&l->stopping, __ATOMIC_ACQUIRE) && !forked_away(l)) {
                 if (poll(p, 2, timeout) < 0 && errno != EINTR)
                         break;
                 if (__atomic_load_n(&l->stopping, __ATOMIC_ACQUIRE))
@@ -152,6 +164,11 @@ static void *thread_main(void *arg)
         if (l->start_err < 0)
                 return NULL;
         run(l);
+        if (forked_away(l)) { /* in the child: a callback forked and returned */
+                if (__atomic_load_n(&l->self_free, __ATOMIC_ACQUIRE))
+                        listener_free(l); /* the child cancelled the last handle */
+                _exit(0);
+        }
         if (__atomic_load_n(&l->self_free, __ATOMIC_ACQUIRE)) {
                 pthread_detach(pthread_self());
                 listener_free(l);
