@@ -19,7 +19,12 @@
 
 #include <cmocka.h>
 
+#include "fault_walk.h"
+
 #include "iphlpapi.h"
+#include "winnet.h"
+
+#include "iphlp/tables.h"
 
 #include "check2.h"
 #include "topo2.h"
@@ -444,12 +449,61 @@ static void paths_once_per_exception(void **state)
         assert_int_equal(check_failures, 0);
 }
 
+static DWORD fault_forward(void)
+{
+        PMIB_IPFORWARD_TABLE2 t = NULL;
+        DWORD r = GetIpForwardTable2(AF_UNSPEC, &t);
+
+        if (r == NO_ERROR)
+                FreeMibTable(t);
+        else if (t)
+                return 0xdead; /* *Table must be NULL on failure */
+        return r;
+}
+
+static DWORD fault_path(void)
+{
+        PMIB_IPPATH_TABLE t = NULL;
+        DWORD r = GetIpPathTable(AF_UNSPEC, &t);
+
+        if (r == NO_ERROR)
+                FreeMibTable(t);
+        else if (t)
+                return 0xdead; /* *Table must be NULL on failure */
+        return r;
+}
+
+/* Every allocation of the walks this network needs (the nexthop table, the
+ * sets of routes) fails cleanly: ERROR_NOT_ENOUGH_MEMORY, nothing leaked. */
+static void survives_every_allocation_failure(void **state)
+{
+        (void)state;
+        if (!set_compat_mode("0"))
+                skip();
+        winnet_verifier_enable(WINNET_VERIFIER_TRACK);
+        {
+                const struct fault_walk w = {"GetIpForwardTable2 (nexthop objects)", fault_forward,
+                                             iphlp_tables_reset_hints, 300, 2};
+
+                fault_walk_run(&w);
+        }
+        {
+                const struct fault_walk w = {"GetIpPathTable (shared exceptions)", fault_path,
+                                             iphlp_tables_reset_hints, 300, 2};
+
+                fault_walk_run(&w);
+        }
+        winnet_verifier_disable(WINNET_VERIFIER_TRACK);
+        assert_true(set_compat_mode("1"));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(routes_compat_mode_1),
             cmocka_unit_test(routes_compat_mode_0),
             cmocka_unit_test(paths_once_per_exception),
+            cmocka_unit_test(survives_every_allocation_failure),
         };
 
         return cmocka_run_group_tests(tests, setup, teardown);

@@ -23,7 +23,12 @@
 
 #include <cmocka.h>
 
+#include "fault_walk.h"
+
 #include "iphlpapi.h"
+#include "winnet.h"
+
+#include "iphlp/tables.h"
 
 #include "check2.h"
 #include "topo2.h"
@@ -269,12 +274,40 @@ static void slaac_address_has_ra_origins(void **state)
         assert_int_equal(check_failures, 0);
 }
 
+static DWORD fault_forward(void)
+{
+        PMIB_IPFORWARD_TABLE2 t = NULL;
+        DWORD r = GetIpForwardTable2(AF_INET6, &t);
+
+        if (r == NO_ERROR)
+                FreeMibTable(t);
+        else if (t)
+                return 0xdead; /* *Table must be NULL on failure */
+        return r;
+}
+
+/* Every allocation of the walks this network needs (the nexthop table, the
+ * sets of routes) fails cleanly: ERROR_NOT_ENOUGH_MEMORY, nothing leaked. */
+static void survives_every_allocation_failure(void **state)
+{
+        (void)state;
+        winnet_verifier_enable(WINNET_VERIFIER_TRACK);
+        {
+                const struct fault_walk w = {"GetIpForwardTable2 (RA prefix routes)", fault_forward,
+                                             iphlp_tables_reset_hints, 300, 2};
+
+                fault_walk_run(&w);
+        }
+        winnet_verifier_disable(WINNET_VERIFIER_TRACK);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(ra_prefix_route_is_autoconfigure),
             cmocka_unit_test(ra_routes_are_icmp_learned),
             cmocka_unit_test(slaac_address_has_ra_origins),
+            cmocka_unit_test(survives_every_allocation_failure),
         };
 
         return cmocka_run_group_tests(tests, setup, teardown);
