@@ -144,7 +144,9 @@ static const char mem_passwd[] = "root:x:0:0:root:/root:/bin/bash\n"
                                  "alice:x:1000:100::/home/alice:/bin/bash\n"
                                  "bob:x:1001:100::/home/bob:/bin/bash\n"
                                  "carol:x:1002:1002::/home/carol:/bin/bash\n"
-                                 "dave:x:1003:300::/home/dave:/bin/bash\n";
+                                 "dave:x:1003:300::/home/dave:/bin/bash\n"
+                                 /* not bob: getpwnam finds the first bob */
+                                 "bob:x:1009:300::/home/bob2:/bin/bash\n";
 static const char mem_group[] = "root:x:0:\n"
                                 "users:x:100:carol,ghost,bob,carol\n"
                                 "lonely:x:300:\n"
@@ -194,7 +196,8 @@ static void primary_group_users_are_members(void **state)
                 }
                 NetApiBufferFree(buf);
         }
-        /* a group nobody lists but someone has as primary group */
+        /* a group nobody lists but someone has as primary group; the second bob line
+         * names it too, but that line is not the account bob */
         {
                 LOCALGROUP_MEMBERS_INFO_3 *m = NULL;
 
