@@ -30,12 +30,14 @@ static int grow(struct route_nh **a, size_t *cap, size_t need)
         return 0;
 }
 
-/* NHA_GROUP: struct nexthop_grp entries; the weight byte holds weight - 1, and
- * since Linux 6.12 the byte after it the high bits (0 before). */
+/* NHA_GROUP: struct nexthop_grp entries (id u32, weight u8, then a byte that is
+ * "resvd1" in older headers and "weight_high" since Linux 6.12, u16): weight - 1
+ * in the low byte, its high bits (0 before 6.12) in the next. Read by offset so
+ * either header builds. */
 static int parse_group(struct route_nhs *t, struct route_nh *nh, const struct nlattr *a)
 {
         size_t i, n = nla_body_len(a) / sizeof(struct nexthop_grp);
-        const struct nexthop_grp *g = nla_body(a);
+        const uint8_t *g = nla_body(a);
         int r;
 
         if ((r = grow(&t->members, &t->members_cap, t->members_n + n)) < 0)
@@ -44,12 +46,11 @@ static int parse_group(struct route_nhs *t, struct route_nh *nh, const struct nl
         nh->group_n = (uint32_t)n;
         for (i = 0; i < n; i++) {
                 struct route_nh *m = &t->members[t->members_n++];
-                struct nexthop_grp e;
+                const uint8_t *e = g + i * sizeof(struct nexthop_grp);
 
-                memcpy(&e, &g[i], sizeof(e));
                 memset(m, 0, sizeof(*m));
-                m->id = e.id;
-                m->weight = (uint16_t)((((unsigned)e.resvd1 << 8) | e.weight) + 1u);
+                memcpy(&m->id, e, sizeof(m->id));
+                m->weight = (uint16_t)((((unsigned)e[5] << 8) | e[4]) + 1u);
         }
         return 0;
 }
