@@ -51,11 +51,21 @@ static int label_equal(const char *a, const char *b, size_t n)
         return strlen(b) == n && !strncasecmp(a, b, n);
 }
 
-static int ipv6_literal(const char *name)
+/* An IPv6 literal, the one computer name with colons (checked without allocating,
+ * so a malformed name is refused before anything can fail). */
+static int ipv6_literal(const char16_t *name)
 {
+        char text[INET6_ADDRSTRLEN];
         struct in6_addr a;
+        size_t i;
 
-        return inet_pton(AF_INET6, name, &a) == 1;
+        for (i = 0; name[i]; i++) {
+                if (i + 1 >= sizeof(text) || name[i] > 0x7f)
+                        return 0;
+                text[i] = (char)name[i];
+        }
+        text[i] = '\0';
+        return inet_pton(AF_INET6, text, &a) == 1;
 }
 
 /* An address of an interface of the calling thread's network namespace. */
@@ -134,16 +144,13 @@ NET_API_STATUS servername_check(const char16_t *name)
                         return ERROR_INVALID_NAME; /* "\" or "\x" */
                 name += 2;
         }
-        if (!*name)
-                return ERROR_INVALID_NAME; /* "\\" */
+        /* "\\", "\\a\b", "\\a/b", ... */
+        if (name_malformed(name) && !ipv6_literal(name))
+                return ERROR_INVALID_NAME;
         r = utf16_dup_utf8(name, &u8);
         if (r)
                 return netapi_status(r);
-        /* "\\a\b", "\\a/b", ...; an IPv6 literal is the one name with colons */
-        if (name_malformed(name) && !ipv6_literal(u8))
-                st = ERROR_INVALID_NAME;
-        else
-                st = name_is_local(u8) ? NERR_Success : NERR_InvalidComputer;
+        st = name_is_local(u8) ? NERR_Success : NERR_InvalidComputer;
         wn_free(u8);
         return st;
 }
