@@ -89,10 +89,10 @@ static bool stable_ready(const struct notify_handle *h, const bool ready[2])
  * there after every pass that ran callbacks (one setns). */
 static void return_home(struct listener *l)
 {
-        winnet_set_thread_netns_fd(-1);
         if (provider_events()->netns_enter(&l->ns) < 0) {
                 /* cannot fail: the namespace is held open and was entered before */
         }
+        winnet_set_thread_netns_fd(-1); /* after: the thread's handles for home stay */
 }
 
 /* A callback that fork()s and returns in the child brings this thread back here

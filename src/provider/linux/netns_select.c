@@ -1,6 +1,7 @@
 /* netns_select.c - winnet_set_thread_netns{,_fd}: a thread picks the network
  * namespace its later calls read, without moving itself there. The provider opens
- * its sockets inside that namespace (setns there and back) and keeps them. */
+ * its sockets inside that namespace (setns there and back) and keeps them until
+ * the selection changes (then they are closed at once: they hold the namespace). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -65,6 +66,7 @@ static int select_fd(int fd)
 
         if (fd < 0) {
                 sel_release(NULL);
+                nl_state_drop_stale();
                 return 0;
         }
         if (fstat(fd, &s) < 0)
@@ -81,6 +83,7 @@ static int select_fd(int fd)
         tls_sel.dev = s.st_dev;
         tls_sel.ino = s.st_ino;
         pthread_setspecific(sel_key, &tls_sel);
+        nl_state_drop_stale();
         return 0;
 }
 

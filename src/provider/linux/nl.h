@@ -37,6 +37,10 @@ struct nl_state {
  * provider_batch. 0 or -errno. */
 int nl_state_get(struct nl_state **ret);
 
+/* Closes the calling thread's handles unless they are for the namespace it
+ * reads now (netns_select.c calls it after a selection change). */
+void nl_state_drop_stale(void);
+
 /* Runs fn(arg) inside the state's namespace (a setns round trip when the thread
  * selected another namespace; a plain call otherwise). Returns fn's result. */
 int nl_in_namespace(int (*fn)(void *arg), void *arg);

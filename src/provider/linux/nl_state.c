@@ -185,6 +185,26 @@ int nl_state_get(struct nl_state **ret)
         return 0;
 }
 
+/* After a selection change: a socket keeps its namespace alive, so handles that
+ * are not for the namespace the thread reads now go at once rather than at its
+ * next call (a namespace the thread stopped reading can then end as soon as it is
+ * deleted). */
+void nl_state_drop_stale(void)
+{
+        struct nl_state *st = tls_state;
+        dev_t dev = 0;
+        ino_t ino = 0;
+
+        if (!st)
+                return;
+        if (st->fork_gen == __atomic_load_n(&fork_gen, __ATOMIC_RELAXED) &&
+            current_ns(&st->ns_dir, &dev, &ino) == 0 && st->ns_dev == dev && st->ns_ino == ino)
+                return;
+        tls_state = NULL;
+        pthread_setspecific(state_key, NULL);
+        state_close(st);
+}
+
 /* Enters the selected namespace, runs fn, and comes back. The thread's own
  * namespace is reached again through a descriptor opened first. */
 int nl_in_namespace(int (*fn)(void *arg), void *arg)
