@@ -118,7 +118,10 @@ static void build(void)
         must(netns_sysctl_write(&h, "net/ipv6/conf/h0/accept_ra", "1") == 0, "accept_ra");
         must(netns_sysctl_write(&h, "net/ipv6/conf/h0/accept_ra_rt_info_max_plen", "64") == 0,
              "rt_info");
-        must(netns_ip_batch(&h, "link set h0 up\naddr add 2001:db8:cc::1/64 dev h0\n") == 0, "H");
+        must(netns_ip_batch(
+                 &h, "link set h0 up\naddr add 2001:db8:cc::1/64 dev h0\n"
+                     "addr add 2001:db8:dd::1/64 dev h0 valid_lft 500 preferred_lft 500\n") == 0,
+             "H");
         must(netns_ip(&g, "link set g0 up") == 0, "G");
         for (i = 0; i < 50; i++) {
                 if (netns_sh(&g, "ip -6 addr show dev g0 scope link | grep -q inet6") == 0) {
@@ -174,6 +177,23 @@ static long long ip_expires(const char *prefix)
         return e;
 }
 
+/* Next hops of every IPv6 route `ip` shows, all tables. */
+static ULONG ip_route_count(void)
+{
+        json_t *j = topo2_json(&h, "ip -j -6 route show table all"), *r;
+        ULONG n = 0;
+        size_t i;
+
+        json_array_foreach(j, i, r)
+        {
+                size_t hops = json_array_size(json_object_get(r, "nexthops"));
+
+                n += hops ? (ULONG)hops : 1;
+        }
+        json_decref(j);
+        return n;
+}
+
 static void ra_prefix_route_is_autoconfigure(void **state)
 {
         PMIB_IPFORWARD_TABLE2 t = NULL;
@@ -197,6 +217,14 @@ static void ra_prefix_route_is_autoconfigure(void **state)
         r = find_route(t, "fe80::", 64);
         assert_non_null(r);
         CHECK_EQ("fe80::/64", "AutoconfigureAddress", r->AutoconfigureAddress, FALSE);
+        /* a manual address with a lifetime: an expiring kernel route, not an RA's */
+        e = ip_expires("ip -j -6 route show 2001:db8:dd::/64 dev h0");
+        r = find_route(t, "2001:db8:dd::", 64);
+        assert_non_null(r);
+        CHECK_EQ("2001:db8:dd::/64", "AutoconfigureAddress", r->AutoconfigureAddress, FALSE);
+        CHECK_TRUE("2001:db8:dd::/64", "`ip` shows an expiry", e > 0);
+        CHECK_NEAR("2001:db8:dd::/64", "ValidLifetime", r->ValidLifetime, e, 2);
+        CHECK_EQ("table", "rows", t->NumEntries, ip_route_count());
         FreeMibTable(t);
         /* the entry call and the AF_UNSPEC table agree */
         assert_int_equal(GetIpForwardTable2(AF_UNSPEC, &t), NO_ERROR);

@@ -2,8 +2,9 @@
  * (the request carries no table, so the kernel walks them all), or with
  * RTM_F_CLONED only the cached exceptions (learned path MTUs, redirects), each
  * exception once. Routes that name a nexthop object without its next hops
- * (nexthop_compat_mode 0) are resolved through the nexthop dump, and the IPv6
- * prefix routes of router advertisements are found by a filtered dump first. */
+ * (nexthop_compat_mode 0) are resolved through the nexthop dump; routes that may
+ * be the prefix routes of router advertisements are held back and delivered
+ * last, marked after a filtered dump (route_prefix.c). */
 #include <errno.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -19,14 +20,13 @@ struct route_walk_ctx {
         enum prov_route_set set;
         int err;
         struct route_nhs nhs;
-        struct route_seen seen;     /* exceptions already visited (PROV_ROUTES_CACHED) */
-        struct route_seen prefixes; /* IPv6 prefix routes of RAs (PROV_ROUTES_FIB) */
+        struct route_seen seen;        /* exceptions already visited (PROV_ROUTES_CACHED) */
+        struct route_prefix_hold held; /* routes that may be RA prefix routes (FIB) */
 };
 
 static int visit(void *p, const struct prov_route *r)
 {
         struct route_walk_ctx *c = p;
-        struct prov_route marked;
         int ret;
 
         /* a cached dump answers with exceptions only; a FIB dump never has them */
@@ -34,60 +34,9 @@ static int visit(void *p, const struct prov_route *r)
                 return 0;
         if (c->set == PROV_ROUTES_CACHED && (ret = route_seen_add(&c->seen, r)) <= 0)
                 return ret;
-        if (r->family == AF_INET6 && route_seen_has(&c->prefixes, r)) {
-                marked = *r;
-                marked.flags |= PROV_ROUTE_F_PREFIX;
-                return c->v->route(c->v->ctx, &marked);
-        }
+        if (c->set == PROV_ROUTES_FIB && route_prefix_candidate(r))
+                return route_prefix_keep(&c->held, r);
         return c->v->route(c->v->ctx, r);
-}
-
-/* ---- the IPv6 prefix routes (RTM_F_PREFIX is a dump filter, never a reply flag) ---- */
-
-static int prefix_add(void *p, const struct prov_route *r)
-{
-        struct route_walk_ctx *c = p;
-        int ret = r->family == AF_INET6 ? route_seen_add(&c->prefixes, r) : 0;
-
-        return ret < 0 ? ret : 0;
-}
-
-static int on_prefix_msg(const struct nlmsghdr *nlh, void *data)
-{
-        struct route_walk_ctx *c = data;
-        int r = route_parse(nlh, prefix_add, c);
-
-        if (r == -EBADMSG)
-                return MNL_CB_OK;
-        return r < 0 ? nl_cb_fail(&c->err, r) : MNL_CB_OK;
-}
-
-static int prefix_begin(void *p)
-{
-        route_seen_clear(&((struct route_walk_ctx *)p)->prefixes);
-        return 0;
-}
-
-static int load_prefixes(struct route_walk_ctx *c)
-{
-        char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct nl_query q = {NL_ROUTE,
-                             nl_dump_request(buf, RTM_GETROUTE, AF_INET6, sizeof(struct rtmsg)),
-                             on_prefix_msg,
-                             c,
-                             &c->err,
-                             prefix_begin,
-                             c,
-                             false};
-        int r;
-
-        ((struct rtmsg *)mnl_nlmsg_get_payload(q.req))->rtm_flags = RTM_F_PREFIX;
-        c->err = 0;
-        r = nl_run(&q);
-        if (r == -EAFNOSUPPORT) /* no IPv6 */
-                return 0;
-        c->err = 0;
-        return r;
 }
 
 static int on_route_msg(const struct nlmsghdr *nlh, void *data)
@@ -107,6 +56,7 @@ static int walk_begin(void *p)
 
         c->nhs.missing = false;
         route_seen_clear(&c->seen);
+        route_prefix_clear(&c->held);
         return c->v->begin ? c->v->begin(c->v->ctx) : 0;
 }
 
@@ -146,11 +96,11 @@ int linux_route_walk(int family, enum prov_route_set set, const struct prov_rout
                 return -EAFNOSUPPORT;
         if (set == PROV_ROUTES_CACHED)
                 ((struct rtmsg *)mnl_nlmsg_get_payload(q.req))->rtm_flags = RTM_F_CLONED;
-        r = set == PROV_ROUTES_FIB && family != AF_INET ? load_prefixes(&c) : 0;
+        r = walk(&c, &q);
         if (r == 0)
-                r = walk(&c, &q);
+                r = route_prefix_deliver(&c.held, v->route, v->ctx);
         route_nhs_free(&c.nhs);
         route_seen_free(&c.seen);
-        route_seen_free(&c.prefixes);
+        route_prefix_free(&c.held);
         return r;
 }

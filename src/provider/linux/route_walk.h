@@ -59,9 +59,8 @@ int route_nhs_visit(struct route_nhs *nhs, uint32_t id, struct prov_route *r,
  *   hop (IPv4: the fib_info routes share when their gateway, device, metric and
  *   protocol match; IPv6: a nexthop object) and dumps it once for every route
  *   that shares that next hop;
- * - the IPv6 prefix routes made from router advertisements (RTF_PREFIX_RT): the
- *   kernel never marks them in a dump, it only filters on RTM_F_PREFIX, so a
- *   filtered dump lists them first. */
+ * - the IPv6 prefix routes made from router advertisements (RTF_PREFIX_RT), as
+ *   the RTM_F_PREFIX-filtered dump lists them (route_prefix.c). */
 struct route_seen {
         struct route_seen_key *slot; /* cap slots, family 0 = empty */
         size_t n, cap;
@@ -72,5 +71,27 @@ int route_seen_add(struct route_seen *s, const struct prov_route *r);
 bool route_seen_has(const struct route_seen *s, const struct prov_route *r);
 void route_seen_clear(struct route_seen *s);
 void route_seen_free(struct route_seen *s);
+
+/* ---- the prefix routes of router advertisements (route_prefix.c) ----
+ * The kernel marks an IPv6 route made from an RA's prefix (RTF_PREFIX_RT) in no
+ * dump: RTM_F_PREFIX is only a filter of the request. The filtered dump walks
+ * the whole IPv6 FIB (a sixth of a large table's time), so it is made only when
+ * the FIB dump held a candidate: an on-link IPv6 kernel route with an expiry, as
+ * an RA prefix with a finite valid lifetime makes. Candidates are held back and
+ * delivered after the dump, with PROV_ROUTE_F_PREFIX where it applies. */
+struct route_prefix_hold {
+        struct prov_route *r;
+        size_t n, cap;
+        struct route_seen prefixes;
+};
+
+bool route_prefix_candidate(const struct prov_route *r);
+/* Keeps a copy of r: 0 or -ENOMEM. */
+int route_prefix_keep(struct route_prefix_hold *h, const struct prov_route *r);
+void route_prefix_clear(struct route_prefix_hold *h);
+/* Visits the held routes, marked (none held: nothing is asked). 0, -errno or fn's. */
+int route_prefix_deliver(struct route_prefix_hold *h,
+                         int (*fn)(void *ctx, const struct prov_route *r), void *ctx);
+void route_prefix_free(struct route_prefix_hold *h);
 
 #endif /* WINNET_PROVIDER_LINUX_ROUTE_WALK_H */
