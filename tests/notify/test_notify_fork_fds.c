@@ -1,21 +1,23 @@
 /* test_notify_fork_fds.c - a child of fork that closes every descriptor it
  * inherited and opens files of its own (what daemons do) keeps them: neither its
- * first IP Helper call (which replaces the forking thread's netlink handles) nor
- * the cancellation of an inherited notification handle closes a descriptor by a
- * number the parent's library state used. Forks from the main thread and from
- * another thread. */
+ * first IP Helper call (which replaces the forking thread's netlink handles), nor
+ * the cancellation of an inherited notification handle, nor dropping an
+ * inherited namespace selection closes a descriptor by a number the parent's
+ * library state used. Forks from the main thread and from another thread. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "iphlpapi.h"
+#include "winnet.h"
 
 #include "notify_test.h"
 
@@ -26,19 +28,27 @@ static void WINAPI on_ipif(PVOID ctx, PMIB_IPINTERFACE_ROW row, MIB_NOTIFICATION
         (void)ctx, (void)row, (void)type;
 }
 
-/* The child: 0, or a code naming the first thing that went wrong. */
+static bool selected; /* the forking thread has a namespace selection */
+
+/* The child: 0, or a code naming the first thing that went wrong. Its files are
+ * pipes (an inode each), so that a number closed and reused by someone else is
+ * told from the file the child opened. */
 static int child(HANDLE inherited)
 {
         PMIB_IF_TABLE2 t = NULL;
         PMIB_IPINTERFACE_TABLE it = NULL;
         int fds[CHILD_FILES], i, lost = 0;
+        ino_t ino[CHILD_FILES];
+        struct stat s;
 
         close_range(3, ~0u, 0);
-        for (i = 0; i < CHILD_FILES; i++) {
-                fds[i] = open("/dev/null", O_RDONLY | O_CLOEXEC);
-                if (fds[i] < 0)
+        for (i = 0; i < CHILD_FILES; i += 2) {
+                if (pipe2(fds + i, O_CLOEXEC) < 0)
                         return 10;
+                ino[i] = ino[i + 1] = fstat(fds[i], &s) == 0 ? s.st_ino : 0;
         }
+        if (selected && winnet_set_thread_netns(NULL) != NO_ERROR) /* its descriptor is gone */
+                return 14;
         if (GetIfTable2(&t) != NO_ERROR)
                 return 11;
         FreeMibTable(t);
@@ -48,7 +58,7 @@ static int child(HANDLE inherited)
         if (inherited && CancelMibChangeNotify2(inherited) != NO_ERROR)
                 return 13;
         for (i = 0; i < CHILD_FILES; i++)
-                if (fcntl(fds[i], F_GETFD) < 0) {
+                if (fstat(fds[i], &s) < 0 || s.st_ino != ino[i] || !S_ISFIFO(s.st_mode)) {
                         fprintf(stderr, "child: descriptor %d was closed behind its back\n",
                                 fds[i]);
                         lost++;
@@ -141,10 +151,21 @@ static void fork_from_other_thread(void **state)
         assert_int_equal(CancelMibChangeNotify2(f.inherited), NO_ERROR);
 }
 
+static void fork_with_selection(void **state)
+{
+        (void)state;
+        assert_int_equal(winnet_set_thread_netns_fd(notify_ns.fd), NO_ERROR);
+        selected = true;
+        fork_and_check("selection", NULL);
+        selected = false;
+        assert_int_equal(winnet_set_thread_netns(NULL), NO_ERROR);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(fork_after_calls),
+            cmocka_unit_test(fork_with_selection),
             cmocka_unit_test(fork_with_live_handle),
             cmocka_unit_test(fork_from_other_thread),
         };

@@ -27,10 +27,16 @@ const struct netns_selection *netns_selected(void)
         return &tls_sel;
 }
 
+/* The descriptor is closed only while it still is the selected namespace: a
+ * child of fork keeps the selection, and may have closed what it inherited and
+ * opened something else under that number since. */
 static void sel_release(void *unused)
 {
+        struct stat s;
+
         (void)unused;
-        if (tls_sel.fd >= 0)
+        if (tls_sel.fd >= 0 && fstat(tls_sel.fd, &s) == 0 && s.st_dev == tls_sel.dev &&
+            s.st_ino == tls_sel.ino)
                 close(tls_sel.fd);
         tls_sel.fd = -1;
 }
