@@ -3,6 +3,7 @@
  * boot-relative hundredths of a second as Windows FILETIMEs. */
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/times.h>
 #include <time.h>
 
 #include "tables.h"
@@ -38,8 +39,29 @@ const uint8_t *sockaddr_inet_bytes(const SOCKADDR_INET *a)
         return NULL;
 }
 
-/* The kernel's address and route stamps count jiffies from boot, like
- * CLOCK_MONOTONIC (both stop while suspended). */
+/* The kernel's address stamps are jiffies since boot (less INITIAL_JIFFIES) in
+ * hundredths of a second. CLOCK_MONOTONIC runs at their pace (both stop in
+ * suspend) but from another origin: jiffies start when the tick does, a quarter
+ * of a second later on the development machine, and a time namespace moves
+ * CLOCK_MONOTONIC but not jiffies. times(2) gives the jiffies counter itself in
+ * hundredths, INITIAL_JIFFIES (2^32 - 300 HZ jiffies) included; HZ is not
+ * published, but only one of the kernel's choices puts times() within seconds
+ * of CLOCK_MONOTONIC. When none does, CLOCK_MONOTONIC is the estimate. */
+static uint32_t jiffies_now_cs(uint32_t mono_cs)
+{
+        static const uint64_t hz[] = {100, 250, 300, 1000};
+        struct tms tms;
+        uint32_t t = (uint32_t)times(&tms), now;
+        size_t i;
+
+        for (i = 0; i < sizeof(hz) / sizeof(hz[0]); i++) {
+                now = t - (uint32_t)((1ull << 32) * 100 / hz[i] - 30000);
+                if ((int32_t)(now - mono_cs) > -1000 && (int32_t)(now - mono_cs) < 1000)
+                        return now;
+        }
+        return mono_cs;
+}
+
 void boot_clock_now(struct boot_clock *c)
 {
         struct timespec real, mono;
@@ -47,7 +69,8 @@ void boot_clock_now(struct boot_clock *c)
         clock_gettime(CLOCK_REALTIME, &real);
         clock_gettime(CLOCK_MONOTONIC, &mono);
         c->real_100ns = FILETIME_UNIX_EPOCH + (int64_t)real.tv_sec * 10000000 + real.tv_nsec / 100;
-        c->boot_cs = (uint32_t)((uint64_t)mono.tv_sec * 100 + (uint64_t)mono.tv_nsec / 10000000);
+        c->boot_cs = jiffies_now_cs(
+            (uint32_t)((uint64_t)mono.tv_sec * 100 + (uint64_t)mono.tv_nsec / 10000000));
 }
 
 int64_t boot_clock_filetime(const struct boot_clock *c, uint32_t stamp_cs)

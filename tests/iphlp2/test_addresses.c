@@ -429,6 +429,28 @@ static void multicast_rows_match_ip_maddr(void **state)
         assert_int_equal(check_failures, 0);
 }
 
+/* CreationTimeStamp lies between the clock readings around `ip addr add`, to the
+ * stamps' resolution (hundredths of a second, taken at a 1-10 ms tick). */
+static void creation_time_is_precise(void **state)
+{
+        MIB_UNICASTIPADDRESS_ROW r;
+        int64_t before, after, slack = 300000; /* 30 ms in 100 ns units */
+
+        (void)state;
+        before = filetime_now();
+        assert_int_equal(netns_ip(&topo.a, "addr add 192.0.2.201/32 dev lo"), 0);
+        after = filetime_now();
+        InitializeUnicastIpAddressEntry(&r);
+        set_v4(&r.Address, "192.0.2.201");
+        assert_int_equal(GetUnicastIpAddressEntry(&r), NO_ERROR);
+        assert_int_equal(netns_ip(&topo.a, "addr del 192.0.2.201/32 dev lo"), 0);
+        if (r.CreationTimeStamp.QuadPart < before - slack ||
+            r.CreationTimeStamp.QuadPart > after + slack)
+                fail_msg("CreationTimeStamp %lld ms after the call began (it took %lld ms)",
+                         (long long)(r.CreationTimeStamp.QuadPart - before) / 10000,
+                         (long long)(after - before) / 10000);
+}
+
 /* Linux 6.3 and later mark their link-locals (IFA_PROTO kernel_ll); before, a
  * permanent fe80:: address is taken for the kernel's and nothing tells them apart. */
 static bool kernel_marks_link_locals(void)
@@ -504,6 +526,7 @@ int main(void)
             cmocka_unit_test(table_argument_errors),
             cmocka_unit_test(anycast_rows_match_proc),
             cmocka_unit_test(multicast_rows_match_ip_maddr),
+            cmocka_unit_test(creation_time_is_precise),
             cmocka_unit_test(admin_link_local_is_manual), /* last: it adds an address */
         };
 
