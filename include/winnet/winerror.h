@@ -28,6 +28,7 @@
 #define ERROR_CANCELLED                1223
 #define ERROR_NOT_FOUND                1168
 #define ERROR_NO_SUCH_DOMAIN           1355
+#define ERROR_NO_SUCH_ALIAS            1376
 #define ERROR_NO_DATA                  232
 #define ERROR_NO_BROWSER_SERVERS_FOUND 6118
 

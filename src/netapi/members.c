@@ -1,6 +1,5 @@
-/* members.c - NetLocalGroupGetMembers: the members of one group (gr_mem and the
- * users whose primary group it is), levels 0 to 3. A member that is a user of the
- * passwd database gets the Unix SID
+/* members.c - NetLocalGroupGetMembers: the members (gr_mem) of one group, levels
+ * 0 to 3. A member that is a user of the passwd database gets the Unix SID
  * S-1-22-1-<uid> and SidTypeUser; a name passwd does not know gets no SID (NULL)
  * and SidTypeUnknown. Domain-qualified names use this computer's NetBIOS name. */
 #include <errno.h>
@@ -108,31 +107,6 @@ static void resolve_uids(struct table *t, const struct table *users, const size_
         }
 }
 
-/* The users whose primary group this is, after the listed members. */
-static int add_primary_members(struct table *t, const struct table *users, uint32_t gid)
-{
-        size_t i;
-
-        for (i = 0; i < users->rows.n; i++) {
-                const struct user_row *u = vec_at(&users->rows, i);
-                struct member_row *m;
-                char16_t *out;
-
-                if (u->gid != gid)
-                        continue;
-                m = vec_push(&t->rows);
-                if (!m)
-                        return -ENOMEM;
-                out = strpool_alloc(&t->pool, u->name.len, &m->name);
-                if (!out) {
-                        t->rows.n--;
-                        return -ENOMEM;
-                }
-                memcpy(out, strpool_get(&users->pool, u->name), u->name.len * sizeof(char16_t));
-        }
-        return 0;
-}
-
 /* DOMAIN\name (levels 2 and 3): this computer's NetBIOS name, a backslash, the
  * member's name, built in UTF-16 in the pool. */
 static int add_domain_name(struct table *t, struct member_row *m, const char *netbios)
@@ -163,37 +137,34 @@ static int add_domain_names(struct table *t, DWORD level)
         return r;
 }
 
-static int listed_members(struct table *t, LPCWSTR groupname, uint32_t *gid)
+static int listed_members(struct table *t, LPCWSTR groupname)
 {
+        uint32_t gid;
         char *u8;
         int r = utf16_dup_utf8(groupname, &u8);
 
         if (r)
                 return r;
-        r = *u8 ? group_members(t, u8, gid) : -ENOENT;
+        r = *u8 ? group_members(t, u8, &gid) : -ENOENT;
         wn_free(u8);
         return r;
 }
 
-/* The members of a Linux group are the users it lists (gr_mem) and the users whose
- * primary group it is: Linux grants them the group as surely (id(1), getgrouplist
- * and Samba's own group membership count both), so a Windows caller, for whom the
- * members are the accounts that hold the group, sees both. Each name once: the
- * listed ones first in their order, then the others in passwd order. One passwd
- * snapshot gives the primary members and the SIDs of levels 0-2. */
+/* The members are the names the group database lists (gr_mem, what `getent group`
+ * shows), each once in their first position. Users who merely have the group as
+ * their primary group are not listed there and are not members here (see
+ * docs/netapi.md). Levels 0-2 resolve each name against one passwd snapshot. */
 static int members_load(struct table *t, LPCWSTR groupname, DWORD level)
 {
         struct table users;
         size_t *idx = NULL;
-        uint32_t gid = 0;
-        int r = listed_members(t, groupname, &gid);
+        int r = listed_members(t, groupname);
 
-        table_init(&users, sizeof(struct user_row));
-        r = r ? r : users_load(&users, 0, 0);
-        r = r ? r : add_primary_members(t, &users, gid);
         r = r ? r : table_unique_names(t);
+        table_init(&users, sizeof(struct user_row));
         if (!r && level < 3) {
-                r = name_index(&users, &idx);
+                r = users_load(&users, 0, 0);
+                r = r ? r : name_index(&users, &idx);
                 if (!r)
                         resolve_uids(t, &users, idx);
         }

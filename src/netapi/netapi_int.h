@@ -15,12 +15,6 @@
 #include "lm.h"
 #include "winerror.h"
 
-/* NetLocalGroupGetMembers' documented code for a local group that does not exist
- * (Windows' winerror.h; ours does not have it yet). */
-#ifndef ERROR_NO_SUCH_ALIAS
-#define ERROR_NO_SUCH_ALIAS 1376L
-#endif
-
 /* ---- vec.c: a growable array of fixed-size rows ---- */
 struct vec {
         void *v;
