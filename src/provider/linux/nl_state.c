@@ -98,7 +98,7 @@ static int current_ns(int *dir, dev_t *ret_dev, ino_t *ret_ino)
                 return 0;
         }
         if (*dir < 0) {
-                *dir = open("/proc/thread-self/ns", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+                *dir = open("/proc/thread-self/ns", O_PATH | O_DIRECTORY | O_CLOEXEC);
                 if (*dir < 0)
                         return -errno;
         }
