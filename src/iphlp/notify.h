@@ -190,7 +190,13 @@ unsigned handle_groups(const struct notify_handle *h);
 unsigned handle_tables(const struct notify_handle *h);
 /* Delivers one event to one handle when kind and family match. */
 void handle_deliver(struct notify_handle *h, const struct notify_event *e);
-void handle_initial(struct notify_handle *h);
+/* The initial notification comes before any change: the registering thread
+ * takes the call lock before the handle is linked (handle_hold), and the
+ * listener's deliveries wait on it until handle_initial_held has run the
+ * callback and released it (or handle_release, when registration failed). */
+void handle_hold(struct notify_handle *h);
+void handle_release(struct notify_handle *h);
+void handle_initial_held(struct notify_handle *h);
 
 /* ---- listeners (notify_listener.c, notify_thread.c) ---- */
 struct listener {

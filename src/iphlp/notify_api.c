@@ -42,14 +42,18 @@ int iphlp_notify_change(enum notify_kind kind, ADDRESS_FAMILY family, union noti
         r = handle_new(kind, family, cb, ctx, &h);
         if (r < 0)
                 return r;
+        if (initial) /* no change is delivered before the initial notification */
+                handle_hold(h);
         r = listener_register(h);
         if (r < 0) {
+                if (initial)
+                        handle_release(h);
                 handle_unref(h);
                 return r;
         }
         *ret_handle = handle_public(h);
         if (initial)
-                handle_initial(h); /* may cancel h from inside: then h is gone on return */
+                handle_initial_held(h); /* may cancel h from inside: then h is gone on return */
         return 0;
 }
 

@@ -57,11 +57,12 @@ void handle_unref(struct notify_handle *h)
         wn_free(h);
 }
 
-void handle_call(struct notify_handle *h, void (*fn)(struct notify_handle *h, void *arg), void *arg)
+/* handle_call with the call lock already taken; releases it. */
+static void call_held(struct notify_handle *h, void (*fn)(struct notify_handle *h, void *arg),
+                      void *arg)
 {
         bool deferred;
 
-        pthread_mutex_lock(&h->call_lock);
         if (h->cancelled) {
                 pthread_mutex_unlock(&h->call_lock);
                 return;
@@ -74,6 +75,12 @@ void handle_call(struct notify_handle *h, void (*fn)(struct notify_handle *h, vo
         pthread_mutex_unlock(&h->call_lock);
         if (deferred)
                 listener_finish_deferred(h);
+}
+
+void handle_call(struct notify_handle *h, void (*fn)(struct notify_handle *h, void *arg), void *arg)
+{
+        pthread_mutex_lock(&h->call_lock);
+        call_held(h, fn, arg);
 }
 
 unsigned handle_groups(const struct notify_handle *h)
@@ -182,7 +189,17 @@ static void call_initial(struct notify_handle *h, void *arg)
                 h->callback.route(h->ctx, NULL, MibInitialNotification);
 }
 
-void handle_initial(struct notify_handle *h)
+void handle_hold(struct notify_handle *h)
 {
-        handle_call(h, call_initial, NULL);
+        pthread_mutex_lock(&h->call_lock);
+}
+
+void handle_release(struct notify_handle *h)
+{
+        pthread_mutex_unlock(&h->call_lock);
+}
+
+void handle_initial_held(struct notify_handle *h)
+{
+        call_held(h, call_initial, NULL);
 }
