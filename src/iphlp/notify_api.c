@@ -63,6 +63,7 @@ int iphlp_notify_stable(ADDRESS_FAMILY family, PMIB_UNICASTIPADDRESS_TABLE *tabl
 {
         union notify_callback c = {.stable = cb};
         struct notify_handle *h;
+        HANDLE id;
         int r;
 
         if (!table || !ret_handle)
@@ -74,12 +75,13 @@ int iphlp_notify_stable(ADDRESS_FAMILY family, PMIB_UNICASTIPADDRESS_TABLE *tabl
         r = handle_new(NK_STABLE, family, c, ctx, &h);
         if (r < 0)
                 return r;
+        id = handle_public(h); /* once linked, the listener may fire and release h */
         r = listener_register(h);
         if (r != 1) { /* pending: the listener calls back once DAD is over */
                 if (r < 0)
                         handle_unref(h);
                 else
-                        *ret_handle = handle_public(h);
+                        *ret_handle = id;
                 return r < 0 ? r : 1;
         }
         handle_unref(h); /* stable already: never linked */
