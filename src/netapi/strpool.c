@@ -2,6 +2,7 @@
  * they are read, so packing a result is a copy. Rows refer to them by offset (the
  * pool moves when it grows). ASCII, the common case, skips the decoder. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -25,39 +26,45 @@ int strpool_reserve(struct strpool *p, size_t units)
         return 0;
 }
 
-static size_t ascii_prefix(const char *s, size_t n)
+/* Widens the ASCII prefix of s (n bytes) into out, eight bytes per step; returns
+ * how many bytes it took (the rest starts with a non-ASCII byte). */
+static size_t widen_ascii(const char *restrict s, size_t n, char16_t *restrict out)
 {
-        size_t i = 0;
+        size_t i = 0, k;
+        uint64_t w;
 
-        while (i < n && !((unsigned char)s[i] & 0x80))
-                i++;
+        for (; i + 8 <= n; i += 8) {
+                memcpy(&w, s + i, sizeof(w));
+                if (w & 0x8080808080808080ull)
+                        break;
+                for (k = 0; k < 8; k++)
+                        out[i + k] = (unsigned char)s[i + k];
+        }
+        for (; i < n && !((unsigned char)s[i] & 0x80); i++)
+                out[i] = (unsigned char)s[i];
         return i;
 }
 
+/* A UTF-8 string never needs more UTF-16 units than it has bytes (an invalid byte
+ * becomes one U+FFFD), so n + 1 units are reserved up front and the string is
+ * converted in one pass: ASCII widened directly, the rest through the decoder. */
 int strpool_add(struct strpool *p, const char *s, size_t n, struct wstr *ret)
 {
-        size_t units, i;
+        size_t units;
         char16_t *out;
-        int ascii;
 
         if (n >= UINT32_MAX / 2)
                 return -E2BIG;
-        /* Not `units == n`: invalid bytes each become one U+FFFD, so a non-ASCII
-         * string can convert to as many units as it has bytes. */
-        ascii = ascii_prefix(s, n) == n;
-        units = ascii ? n : utf8_to_utf16(s, n, NULL, 0);
-        if (p->n + units + 1 >= WSTR_NONE)
+        if (p->n + n + 1 >= WSTR_NONE)
                 return -E2BIG;
-        if (strpool_reserve(p, units + 1) < 0)
+        if (strpool_reserve(p, n + 1) < 0)
                 return -ENOMEM;
         out = p->u + p->n;
-        if (ascii) {
-                for (i = 0; i < n; i++)
-                        out[i] = (unsigned char)s[i];
-                out[n] = 0;
-        } else {
-                utf8_to_utf16(s, n, out, units + 1);
-        }
+        units = widen_ascii(s, n, out);
+        if (units < n)
+                units += utf8_to_utf16(s + units, n - units, out + units, n - units + 1);
+        else
+                out[units] = 0;
         *ret = (struct wstr){(uint32_t)p->n, (uint32_t)units};
         p->n += units + 1;
         return 0;

@@ -48,7 +48,9 @@ static int shell_refuses_login(const char *shell)
         const char *base = strrchr(shell, '/');
 
         base = base ? base + 1 : shell;
-        return !strcmp(base, "nologin") || !strcmp(base, "false");
+        /* the first letter first: this runs for every user of an enumeration */
+        return (*base == 'n' && !strcmp(base, "nologin")) ||
+               (*base == 'f' && !strcmp(base, "false"));
 }
 
 static uint32_t user_priv(const struct passwd *pw)
@@ -56,7 +58,8 @@ static uint32_t user_priv(const struct passwd *pw)
         if (pw->pw_uid == 0)
                 return USER_PRIV_ADMIN;
         /* nobody is Samba's default guest account */
-        return strcmp(pw->pw_name, "nobody") ? USER_PRIV_USER : USER_PRIV_GUEST;
+        return pw->pw_name[0] == 'n' && !strcmp(pw->pw_name, "nobody") ? USER_PRIV_GUEST
+                                                                       : USER_PRIV_USER;
 }
 
 /* GECOS: the full name, then the other fields (room, phones, other) as the comment. */
