@@ -449,29 +449,8 @@ static void paths_once_per_exception(void **state)
         assert_int_equal(check_failures, 0);
 }
 
-static DWORD fault_forward(void)
-{
-        PMIB_IPFORWARD_TABLE2 t = NULL;
-        DWORD r = GetIpForwardTable2(AF_UNSPEC, &t);
-
-        if (r == NO_ERROR)
-                FreeMibTable(t);
-        else if (t)
-                return 0xdead; /* *Table must be NULL on failure */
-        return r;
-}
-
-static DWORD fault_path(void)
-{
-        PMIB_IPPATH_TABLE t = NULL;
-        DWORD r = GetIpPathTable(AF_UNSPEC, &t);
-
-        if (r == NO_ERROR)
-                FreeMibTable(t);
-        else if (t)
-                return 0xdead; /* *Table must be NULL on failure */
-        return r;
-}
+TABLE_CALL(fault_forward, PMIB_IPFORWARD_TABLE2, GetIpForwardTable2(AF_UNSPEC, &t))
+TABLE_CALL(fault_path, PMIB_IPPATH_TABLE, GetIpPathTable(AF_UNSPEC, &t))
 
 /* Every allocation of the walks this network needs (the nexthop table, the
  * sets of routes) fails cleanly: ERROR_NOT_ENOUGH_MEMORY, nothing leaked. */

@@ -302,17 +302,7 @@ static void slaac_address_has_ra_origins(void **state)
         assert_int_equal(check_failures, 0);
 }
 
-static DWORD fault_forward(void)
-{
-        PMIB_IPFORWARD_TABLE2 t = NULL;
-        DWORD r = GetIpForwardTable2(AF_INET6, &t);
-
-        if (r == NO_ERROR)
-                FreeMibTable(t);
-        else if (t)
-                return 0xdead; /* *Table must be NULL on failure */
-        return r;
-}
+TABLE_CALL(fault_forward, PMIB_IPFORWARD_TABLE2, GetIpForwardTable2(AF_INET6, &t))
 
 /* Every allocation of the walks this network needs (the nexthop table, the
  * sets of routes) fails cleanly: ERROR_NOT_ENOUGH_MEMORY, nothing leaked. */

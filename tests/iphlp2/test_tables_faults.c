@@ -21,6 +21,8 @@
 #include "winnet.h"
 
 #include "iphlp/tables.h"
+
+#include "check2.h"
 #include "topo2.h"
 
 /* Fails allocation 1, 2, ... of `call` until it succeeds (tests/common/fault_walk.h). */
@@ -30,18 +32,6 @@ static void fail_every_allocation(const char *name, fault_walk_call call)
 
         fault_walk_run(&w);
 }
-
-#define TABLE_CALL(fn, type, expr)                                          \
-        static DWORD fn(void)                                               \
-        {                                                                   \
-                type t = (type)&t;                                          \
-                DWORD r = (expr);                                           \
-                if (r == NO_ERROR)                                          \
-                        FreeMibTable(t);                                    \
-                else if (t)                                                 \
-                        return 0xdead; /* *Table must be NULL on failure */ \
-                return r;                                                   \
-        }
 
 TABLE_CALL(unicast, PMIB_UNICASTIPADDRESS_TABLE, GetUnicastIpAddressTable(AF_UNSPEC, &t))
 TABLE_CALL(anycast, PMIB_ANYCASTIPADDRESS_TABLE, GetAnycastIpAddressTable(AF_INET6, &t))
