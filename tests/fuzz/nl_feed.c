@@ -107,6 +107,7 @@ static uint8_t classify(int proto, uint16_t type)
         case RTM_GETMULTICAST:
                 return FEED_MULTICAST;
         case RTM_GETROUTE:
+        case RTM_GETNEXTHOP: /* the route walk's object dump shares its stream */
                 return FEED_ROUTE;
         case RTM_GETNEIGH:
                 return FEED_NEIGH;
@@ -243,7 +244,8 @@ static void frame(uint8_t *buf, size_t n, const struct request *r, int seq)
 static ssize_t replay_datagram(const struct request *r, struct msghdr *msg, int flags)
 {
         uint32_t own[64]; /* aligned for the headers synthesize() writes */
-        const struct chunk *c = r->ctrl ? NULL : next_chunk(r->stream);
+        /* a request the feed does not serve (FEED_NONE) is answered by synthesize() */
+        const struct chunk *c = r->ctrl || r->stream >= FEED_STREAMS ? NULL : next_chunk(r->stream);
         const uint8_t *src = (const uint8_t *)own;
         size_t n, cap = msg->msg_iovlen ? msg->msg_iov[0].iov_len : 0, copied;
         uint8_t tag = 0;

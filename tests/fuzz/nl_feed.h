@@ -31,7 +31,7 @@ enum nl_feed_stream {
         FEED_ADDR = 3,     /* RTM_GETADDR */
         FEED_ANYCAST = 4,  /* RTM_GETANYCAST */
         FEED_MULTICAST = 5,
-        FEED_ROUTE = 6,
+        FEED_ROUTE = 6, /* RTM_GETROUTE, and RTM_GETNEXTHOP for routes that need it */
         FEED_NEIGH = 7,
         FEED_STREAMS = 8,
         FEED_NONE = 15, /* not fed (the family lookup, other requests) */

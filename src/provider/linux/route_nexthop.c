@@ -138,7 +138,9 @@ int route_nhs_load(struct route_nhs *t)
                 return r;
         if (r < 0) /* a kernel without nexthop objects: no route names one */
                 nhs_begin(t);
-        qsort(t->nh, t->n, sizeof(*t->nh), cmp_id); /* the kernel sends them by id; be sure */
+        /* the kernel sends them by id; be sure (t->nh is NULL while empty) */
+        if (t->n)
+                qsort(t->nh, t->n, sizeof(*t->nh), cmp_id);
         t->loaded = true;
         return 0;
 }
