@@ -66,4 +66,19 @@ static inline void fault_walk_run(const struct fault_walk *w)
         print_message("%s: %lu allocation failures, all clean\n", w->name, failures);
 }
 
+/* A table call to walk (needs the IP Helper headers where it is expanded): its
+ * result, the table freed on success, 0xdead when a failure left *Table set
+ * (it must be NULL). */
+#define TABLE_CALL(fn, type, expr)                                          \
+        static DWORD fn(void)                                               \
+        {                                                                   \
+                type t = (type)&t;                                          \
+                DWORD r = (expr);                                           \
+                if (r == NO_ERROR)                                          \
+                        FreeMibTable(t);                                    \
+                else if (t)                                                 \
+                        return 0xdead; /* *Table must be NULL on failure */ \
+                return r;                                                   \
+        }
+
 #endif /* WINNET_TEST_FAULT_WALK_H */

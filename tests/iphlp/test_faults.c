@@ -34,18 +34,6 @@ static void fail_every_allocation(const char *name, fault_walk_call call)
         fault_walk_run(&w);
 }
 
-#define TABLE_CALL(fn, type, expr)                                          \
-        static DWORD fn(void)                                               \
-        {                                                                   \
-                type t = (type)&t;                                          \
-                DWORD r = (expr);                                           \
-                if (r == NO_ERROR)                                          \
-                        FreeMibTable(t);                                    \
-                else if (t)                                                 \
-                        return 0xdead; /* *Table must be NULL on failure */ \
-                return r;                                                   \
-        }
-
 TABLE_CALL(if_table, PMIB_IF_TABLE2, GetIfTable2(&t))
 TABLE_CALL(if_table_raw, PMIB_IF_TABLE2, GetIfTable2Ex(MibIfTableRaw, &t))
 TABLE_CALL(if_table_nostats, PMIB_IF_TABLE2, GetIfTable2Ex(MibIfTableNormalWithoutStatistics, &t))

@@ -47,18 +47,4 @@ extern int check_failures;
                 }                                                                 \
         } while (0)
 
-/* A table call for the fault walks (tests/common/fault_walk.h): its result, the
- * table freed on success, 0xdead when a failure left *Table set (it must be NULL). */
-#define TABLE_CALL(fn, type, expr)                                          \
-        static DWORD fn(void)                                               \
-        {                                                                   \
-                type t = (type)&t;                                          \
-                DWORD r = (expr);                                           \
-                if (r == NO_ERROR)                                          \
-                        FreeMibTable(t);                                    \
-                else if (t)                                                 \
-                        return 0xdead; /* *Table must be NULL on failure */ \
-                return r;                                                   \
-        }
-
 #endif /* WINNET_TEST_IPHLP2_CHECK2_H */
