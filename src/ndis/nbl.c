@@ -244,6 +244,29 @@ static int contexts_outstanding(const NET_BUFFER_LIST *nbl, const struct ndis_ob
                (nbl->Context && nbl->Context->Offset != o->u.nbl.base_offset);
 }
 
+/* Reports an NBL freed with contexts above `base` (the one it was allocated with,
+ * or NULL) still allocated, and frees them so nothing leaks. */
+void nbl_drop_stacked_contexts(PNET_BUFFER_LIST nbl, const struct ndis_obj *o,
+                               PNET_BUFFER_LIST_CONTEXT base, const char *api)
+{
+        PNET_BUFFER_LIST_CONTEXT c = nbl->Context;
+        unsigned used = c ? (unsigned)(c->Size - c->Offset) : 0;
+        uint64_t prm[4] = {(uint64_t)(uintptr_t)nbl, (uint64_t)(uintptr_t)c, o->bh.tag, used};
+        char tt[5];
+
+        verifier_tag_text(o->bh.tag, tt);
+        verifier_report(WINNET_BUGCHECK(W_NBL_CONTEXT_OUTSTANDING), prm, "nbl_context_outstanding",
+                        api,
+                        "%s %p (tag '%s') is freed with context %p (%u bytes in use) still "
+                        "allocated: free it with NdisFreeNetBufferListContext first",
+                        ndis_kind_name(o->bh.spare), (void *)nbl, tt, (void *)c, used);
+        while (nbl->Context && nbl->Context != base) {
+                c = nbl->Context;
+                nbl->Context = c->Next;
+                block_free_checked(c, BLOCK_NDIS_POOL, api);
+        }
+}
+
 static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
 {
         static const char api[] = "NdisFreeNetBufferList";
@@ -257,26 +280,8 @@ static __attribute__((noinline)) void nbl_free_slow(PNET_BUFFER_LIST nbl)
         pool = o->pool;
         if ((o->bh.flags & OBJ_F_CHILDREN) && nbl_children_outstanding(nbl, o, api))
                 return; /* reported: the clones and fragments still use its data */
-        if (contexts_outstanding(nbl, o)) {
-                PNET_BUFFER_LIST_CONTEXT c = nbl->Context;
-                uint64_t prm[4] = {(uint64_t)(uintptr_t)nbl, (uint64_t)(uintptr_t)c, pool->tag,
-                                   c ? c->Size - c->Offset : 0};
-                char tt[5];
-
-                verifier_tag_text(pool->tag, tt);
-                verifier_report(WINNET_BUGCHECK(W_NBL_CONTEXT_OUTSTANDING), prm,
-                                "nbl_context_outstanding", api,
-                                "NET_BUFFER_LIST %p (tag '%s') is freed with context %p (%u bytes "
-                                "in use) still allocated: free it with "
-                                "NdisFreeNetBufferListContext first",
-                                (void *)nbl, tt, (void *)c, c ? c->Size - c->Offset : 0);
-                /* Free the contexts stacked above the NBL's own, so nothing leaks. */
-                while (nbl->Context && nbl->Context != o->u.nbl.base_ctx) {
-                        c = nbl->Context;
-                        nbl->Context = c->Next;
-                        block_free_checked(c, BLOCK_NDIS_POOL, api);
-                }
-        }
+        if (contexts_outstanding(nbl, o))
+                nbl_drop_stacked_contexts(nbl, o, o->u.nbl.base_ctx, api);
         if (pool->alloc_nb) {
                 PNET_BUFFER nb = (PNET_BUFFER)((char *)nbl + pool->nb_off);
 

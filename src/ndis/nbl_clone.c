@@ -281,25 +281,8 @@ static void derived_free(PNET_BUFFER_LIST nbl, uint64_t kind, ULONG delta, ULONG
                                 "(it is freed as it was allocated)",
                                 ndis_kind_name(kind), (void *)nbl, tt, flags, want);
         }
-        if (nbl->Context) {
-                PNET_BUFFER_LIST_CONTEXT c = nbl->Context;
-                uint64_t prm[4] = {(uint64_t)(uintptr_t)nbl, (uint64_t)(uintptr_t)c, o->bh.tag,
-                                   (uint64_t)(c->Size - c->Offset)};
-                char tt[5];
-
-                verifier_tag_text(o->bh.tag, tt);
-                verifier_report(WINNET_BUGCHECK(W_NBL_CONTEXT_OUTSTANDING), prm,
-                                "nbl_context_outstanding", api,
-                                "%s %p (tag '%s') is freed with context %p (%u bytes in use) still "
-                                "allocated: free it with NdisFreeNetBufferListContext first",
-                                ndis_kind_name(kind), (void *)nbl, tt, (void *)c,
-                                (unsigned)(c->Size - c->Offset));
-                while (nbl->Context) { /* a derived NBL has no context of its own */
-                        c = nbl->Context;
-                        nbl->Context = c->Next;
-                        block_free_checked(c, BLOCK_NDIS_POOL, api);
-                }
-        }
+        if (nbl->Context) /* a derived NBL has no context of its own */
+                nbl_drop_stacked_contexts(nbl, o, NULL, api);
         derived_release(nbl, 0, delta, api);
 }
 

@@ -379,6 +379,10 @@ PNET_BUFFER_LIST nbl_alloc_derived(struct ndis_pool *pool, uint64_t kind, struct
 /* For the free of an NBL with OBJ_F_CHILDREN: 1 when derived NBLs are still out
  * (reported; the NBL must not be freed), else 0 (and the flag is cleared). */
 int nbl_children_outstanding(PNET_BUFFER_LIST nbl, struct ndis_obj *o, const char *api);
+/* Reports an NBL freed with contexts above `base` (its own context, or NULL)
+ * still allocated (nbl_context_outstanding), and frees them. */
+void nbl_drop_stacked_contexts(PNET_BUFFER_LIST nbl, const struct ndis_obj *o,
+                               PNET_BUFFER_LIST_CONTEXT base, const char *api);
 /* Pools made by the runtime for derived NBLs: not reported at unload when empty. */
 #define POOL_F_INTERNAL 0x80000000u
 
