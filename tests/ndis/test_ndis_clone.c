@@ -31,6 +31,15 @@ static size_t src_data(const struct src *s, unsigned i)
         return nb_read(nb, want, sizeof(want));
 }
 
+/* Both NET_BUFFERs' data into want[], the second right after the first's 4100
+ * bytes; ret_a and ret_b get their lengths. */
+static void src_data_both(const struct src *s, size_t *ret_a, size_t *ret_b)
+{
+        *ret_b = src_data(s, 1);
+        memmove(want + 4100, want, *ret_b);
+        *ret_a = src_data(s, 0);
+}
+
 /* A derived NET_BUFFER shows exactly `len` bytes equal to want[0..len). */
 static void expect_data(const NET_BUFFER *nb, size_t len, const char *what, unsigned i)
 {
@@ -428,9 +437,7 @@ static void reassembly_concatenates_every_nb(void **state)
 
         (void)state;
         src_make(&s, NULL);
-        b = src_data(&s, 1);
-        memmove(want + 4100, want, b);
-        a = src_data(&s, 0);
+        src_data_both(&s, &a, &b);
         assert_int_equal(a + b, 4600);
         r = NdisAllocateReassembledNetBufferList(s.nbl, lp, 0, 0, 0, 0);
         assert_non_null(r);
@@ -465,9 +472,7 @@ static void fragments_reassemble_to_the_original(void **state)
 
         (void)state;
         src_make(&s, NULL);
-        b = src_data(&s, 1);
-        memmove(want + 4100, want, b);
-        a = src_data(&s, 0);
+        src_data_both(&s, &a, &b);
         f = NdisAllocateFragmentNetBufferList(s.nbl, NULL, NULL, 0, 576, 8, 0, 0);
         for (nb = f->FirstNetBuffer; nb; nb = nb->Next)
                 memset(MmGetMdlVirtualAddress(nb->MdlChain), 0x55, 8);
