@@ -17,7 +17,9 @@ struct raw_dump {
         struct mnl_socket *nl;
         char *buf;
         unsigned seq;
-        unsigned restarts; /* dumps the kernel interrupted, done again */
+        unsigned restarts;      /* dumps the kernel interrupted, done again */
+        struct mnl_socket *gnl; /* generic netlink, for raw_ethtool_run */
+        uint16_t ethtool_family;
 };
 
 /* A bound NETLINK_ROUTE socket and its buffer; 0, or -1. `seq` and `restarts`
@@ -32,6 +34,14 @@ void raw_dump_close(struct raw_dump *r);
  * aborts the benchmark. Returns the number of messages walked. */
 unsigned raw_dump_run(struct raw_dump *r, uint16_t type, uint8_t family, size_t hdr_len,
                       uint32_t ext_mask, bool cloned);
+
+/* Opens a generic-netlink socket and resolves the ethtool family: 0, or -1 when
+ * the kernel has none. raw_dump_close closes it too. */
+int raw_ethtool_open(struct raw_dump *r);
+
+/* One ETHTOOL_MSG_LINKMODES_GET dump with compact bitsets (the speed source of
+ * GetIfTable2), walked like raw_dump_run. Returns the messages walked. */
+unsigned raw_ethtool_run(struct raw_dump *r);
 
 /* getifaddrs()+freeifaddrs(), iters times (a bench_fn). */
 void getifaddrs_op(void *ctx, size_t iters);
