@@ -275,7 +275,8 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(_In_opt_ LPCWSTR
                                                                 _Out_ LPBYTE *bufptr);
 
 /* Members of one local group, levels 0 to 3; enumeration rules as NetUserEnum.
- * NERR_GroupNotFound when localgroupname is unknown. */
+ * ERROR_NO_SUCH_ALIAS (1376, as Microsoft documents for this call) when
+ * localgroupname is unknown. */
 WINNET_API NET_API_STATUS NET_API_FUNCTION
 NetLocalGroupGetMembers(_In_opt_ LPCWSTR servername, _In_ LPCWSTR localgroupname, _In_ DWORD level,
                         _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen, _Out_ LPDWORD entriesread,
