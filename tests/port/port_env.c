@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "netns.h"
 #include "port_env.h"
@@ -94,6 +95,26 @@ long long port_link_int(const char *ifname, const char *key)
 
         json_decref(links);
         return v;
+}
+
+int port_wait_operstate(const char *ifname, const char *operstate)
+{
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        char cmd[128], want[64];
+        int tries;
+
+        snprintf(cmd, sizeof(cmd), "ip -j link show dev %s", ifname);
+        snprintf(want, sizeof(want), "\"operstate\":\"%s\"", operstate);
+        for (tries = 0; tries < 50; tries++) {
+                char *out = port_sh_output(cmd);
+                int found = strstr(out, want) != NULL;
+
+                free(out);
+                if (found)
+                        return 0;
+                nanosleep(&pause, NULL);
+        }
+        return -1;
 }
 
 const char *port_utf8(const void *str, char *buf, size_t size)

@@ -34,6 +34,11 @@ const char *port_utf8(const void *s, char *buf, size_t size);
 long long port_link_count(void);
 long long port_link_int(const char *ifname, const char *key);
 
+/* Waits (up to 5 s) until `ip -j link show dev ifname` in the namespace reports
+ * `operstate` (e.g. "UP"): the kernel sets a link's operational state from its
+ * link-watch work, some time after `ip link set up` returned. 0, or -1 on timeout. */
+int port_wait_operstate(const char *ifname, const char *operstate);
+
 /* Test verdicts: a failed check prints where and why and counts; port_exit returns
  * 1 when any check failed, 0 otherwise. */
 extern int port_failures;

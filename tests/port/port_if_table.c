@@ -107,6 +107,9 @@ static void CheckNamespace(void)
                                          "type veth peer name port1\n"
                                          "link set port0 up\n"
                                          "link set port1 up\n");
+        /* As a Windows test would wait for the adapter to come up before reading
+         * its state: the kernel's link watch sets it shortly after. */
+        PORT_CHECK(port_wait_operstate("port0", "UP") == 0, "port0 never came up");
 
         dwRetVal = GetIfTable2(&pIfTable);
         PORT_CHECK(dwRetVal == NO_ERROR, "GetIfTable2 in the namespace returned %lu",

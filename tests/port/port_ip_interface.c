@@ -171,6 +171,7 @@ int main(void)
                                       "link set port1 up\n"
                                       "addr add 192.0.2.1/24 dev port0\n"
                                       "addr add 2001:db8::1/64 dev port0 nodad\n");
+        PORT_CHECK(port_wait_operstate("port0", "UP") == 0, "port0 never came up");
         ifIndex = if_nametoindex("port0");
         PORT_CHECK(ifIndex != 0, "port0 has no index");
         CheckInterfaceEntry(ifIndex);
