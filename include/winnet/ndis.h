@@ -8,6 +8,10 @@
 #include <string.h>
 #include "windef.h"
 #include "ntstatus.h"
+/* What the WDK's ndis.h brings through wdm.h and ntdef.h and driver code uses
+ * unqualified: RtlZeroMemory/RtlCopyMemory/..., RTL_NUMBER_OF, ARRAYSIZE,
+ * UNREFERENCED_PARAMETER. */
+#include "winnt.h"
 
 #ifndef WINNET_STATIC_ASSERT
 #ifdef __cplusplus
