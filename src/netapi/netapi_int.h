@@ -32,14 +32,20 @@ static inline void *vec_at(const struct vec *v, size_t i)
 void vec_free(struct vec *v);
 
 /* ---- strpool.c: UTF-16 strings converted once, referred to by offset ---- */
-#define WSTR_NONE UINT32_MAX
+#define WSTR_NONE  UINT32_MAX
+#define WSTR_BYTES 0x80000000u /* in len: off is bytes into the ASCII area */
 struct wstr {
         uint32_t off; /* units into the pool; WSTR_NONE: a NULL pointer in the result */
-        uint32_t len; /* units without the NUL */
+        uint32_t len; /* units without the NUL (below 2^31), | WSTR_BYTES */
 };
+/* u: UTF-16 strings; b: ASCII strings kept as bytes (one byte a unit, NUL-ended)
+ * until they are packed, so a string that is only copied out once is not held
+ * twice as wide in the meantime. */
 struct strpool {
         char16_t *u;
         size_t n, cap;
+        char *b;
+        size_t bn, bcap;
 };
 
 /* Converts n bytes of UTF-8 (bad sequences become U+FFFD) into the pool. */
@@ -47,6 +53,23 @@ int strpool_add(struct strpool *p, const char *s, size_t n, struct wstr *ret);
 static inline int strpool_add_str(struct strpool *p, const char *s, struct wstr *ret)
 {
         return strpool_add(p, s, __builtin_strlen(s), ret);
+}
+/* The same for a string that is only ever packed (pack_wstr), never read through
+ * strpool_get: ASCII is kept as bytes and widened when packed, anything else is
+ * converted now. The packed result is the same as strpool_add's. */
+int strpool_add_packed(struct strpool *p, const char *s, size_t n, struct wstr *ret);
+static inline int wstr_is_bytes(struct wstr s)
+{
+        return (s.len & WSTR_BYTES) != 0;
+}
+void strpool_widen(const struct strpool *p, struct wstr s, char16_t *out);
+/* Writes s and its NUL to out (wstr_bytes(s) bytes); s is not NULL. */
+static inline void strpool_copy_out(const struct strpool *p, struct wstr s, char16_t *out)
+{
+        if (wstr_is_bytes(s))
+                strpool_widen(p, s, out);
+        else
+                __builtin_memcpy(out, p->u + s.off, ((size_t)s.len + 1) * sizeof(char16_t));
 }
 /* Room for a string of `units` units (NUL written); the caller fills it before the
  * next call that may move the pool. NULL when memory is short. */
@@ -56,12 +79,14 @@ static inline const char16_t *strpool_get(const struct strpool *p, struct wstr s
         return p->u + s.off;
 }
 void strpool_free(struct strpool *p);
-/* Makes room for `units` more units at once (a size hint); -ENOMEM. */
+/* Makes room for `units` more units, and `bytes` more bytes of the ASCII area, at
+ * once (size hints: the first reservation is exact); -ENOMEM. */
 int strpool_reserve(struct strpool *p, size_t units);
+int strpool_reserve_bytes(struct strpool *p, size_t bytes);
 /* Bytes the string takes in a result, NUL included; 0 for NULL. */
 static inline size_t wstr_bytes(struct wstr s)
 {
-        return s.off == WSTR_NONE ? 0 : ((size_t)s.len + 1) * sizeof(char16_t);
+        return s.off == WSTR_NONE ? 0 : ((size_t)(s.len & ~WSTR_BYTES) + 1) * sizeof(char16_t);
 }
 static inline struct wstr wstr_null(void)
 {

@@ -15,7 +15,7 @@ LPWSTR pack_wstr(struct packer *p, struct wstr s)
 
         if (!n)
                 return NULL;
-        memcpy(p->str, strpool_get(p->pool, s), n);
+        strpool_copy_out(p->pool, s, w);
         p->str += n;
         return w;
 }

@@ -69,14 +69,16 @@ static int add_strings(struct table *t, const struct passwd *pw, struct user_row
         const char *gecos = pw->pw_gecos ? pw->pw_gecos : "";
         const char *comma = strchr(gecos, ',');
         size_t full = comma ? (size_t)(comma - gecos) : strlen(gecos);
+        const char *comment = comma ? comma + 1 : "", *home = pw->pw_dir ? pw->pw_dir : "";
         int r = 0;
 
+        /* only ever packed: names are what the snapshot reads back */
         if (fields & USER_FULL_NAME)
-                r = strpool_add(&t->pool, gecos, full, &u->full_name);
+                r = strpool_add_packed(&t->pool, gecos, full, &u->full_name);
         if (!r && (fields & USER_COMMENT))
-                r = strpool_add_str(&t->pool, comma ? comma + 1 : "", &u->comment);
+                r = strpool_add_packed(&t->pool, comment, strlen(comment), &u->comment);
         if (!r && (fields & USER_HOME))
-                r = strpool_add_str(&t->pool, pw->pw_dir ? pw->pw_dir : "", &u->home);
+                r = strpool_add_packed(&t->pool, home, strlen(home), &u->home);
         return r;
 }
 
@@ -123,7 +125,7 @@ static int enumerate(struct table *t, DWORD filter, unsigned fields, struct nss_
 
 /* The size of the last enumeration: the next one reserves that much at once
  * instead of growing (and copying) step by step. Only a hint. */
-static size_t hint_rows, hint_units[USER_ALL + 1];
+static size_t hint_rows, hint_units[USER_ALL + 1], hint_bytes[USER_ALL + 1];
 
 int users_load(struct table *t, DWORD filter, unsigned fields)
 {
@@ -133,6 +135,7 @@ int users_load(struct table *t, DWORD filter, unsigned fields)
         pthread_mutex_lock(&pw_lock);
         r = vec_reserve(&t->rows, hint_rows);
         r = r ? r : strpool_reserve(&t->pool, hint_units[fields & USER_ALL]);
+        r = r ? r : strpool_reserve_bytes(&t->pool, hint_bytes[fields & USER_ALL]);
         r = r ? r : enumerate(t, filter, fields, &b);
         /* NSS lists a name once per source and line that holds it (a user in both
          * /etc/passwd and LDAP, a repeated line); getpwnam, and so logins and
@@ -141,6 +144,7 @@ int users_load(struct table *t, DWORD filter, unsigned fields)
         if (!r && filter == 0) {
                 hint_rows = t->rows.n;
                 hint_units[fields & USER_ALL] = t->pool.n;
+                hint_bytes[fields & USER_ALL] = t->pool.bn;
         }
         pthread_mutex_unlock(&pw_lock);
         nss_buf_free(&b);

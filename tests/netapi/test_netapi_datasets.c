@@ -10,7 +10,6 @@
 #include "check.h"
 #include "fixture.h"
 
-
 static void with_db(const char *passwd, const char *group)
 {
         fixture_bind_text("/etc/passwd", passwd);
@@ -358,6 +357,78 @@ static char *numbered_passwd(size_t n)
         return p;
 }
 
+/* ASCII home, comment and full name of every length around the 8-byte steps
+ * (users a0..a17), then one non-ASCII character or bad byte at every position of a
+ * 17-byte one (b0..b16): ASCII and the rest take different paths to a result. */
+static char *step_passwd(void)
+{
+        size_t cap = 16 * 1024, i;
+        char *p = malloc(cap), *o = p;
+
+        for (i = 0; i <= 17; i++)
+                o += sprintf(o, "a%zu:x:%zu:1:%.*s,%.*s:%.*s:/bin/sh\n", i, 3000 + i, (int)i,
+                             "FFFFFFFFFFFFFFFFF", (int)i, "cccccccccccccccccc", (int)i,
+                             "hhhhhhhhhhhhhhhhhh");
+        for (i = 0; i < 17; i++)
+                o += sprintf(
+                    o,
+                    "b%zu:x:%zu:1:%.*s\xc3\xa9%.*s,%.*s\xff%.*s:%.*s\xf0\x9f\x98\x80%.*s:/bin/sh\n",
+                    i, 4000 + i, (int)i, "FFFFFFFFFFFFFFFFF", (int)(16 - i), "FFFFFFFFFFFFFFFFF",
+                    (int)i, "cccccccccccccccccc", (int)(16 - i), "cccccccccccccccccc", (int)i,
+                    "hhhhhhhhhhhhhhhhhh", (int)(16 - i), "hhhhhhhhhhhhhhhhhh");
+        *o = '\0';
+        return p;
+}
+
+static void strings_of_every_length_and_byte(void **state)
+{
+        USER_INFO_3 *u = NULL;
+        USER_INFO_1 *u1 = NULL;
+        DWORD read = 0, total = 0, i, k;
+        char *pw = step_passwd(), want[64];
+
+        (void)state;
+        with_db(pw, "root:x:0:\n");
+        assert_int_equal(
+            NetUserEnum(NULL, 3, 0, (LPBYTE *)&u, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+            NERR_Success);
+        assert_int_equal(
+            NetUserEnum(NULL, 1, 0, (LPBYTE *)&u1, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+            NERR_Success);
+        assert_int_equal(read, 35);
+        for (i = 0; i <= 17; i++) {
+                snprintf(want, sizeof(want), "%.*s", (int)i, "FFFFFFFFFFFFFFFFF");
+                assert_string_equal(u8(u[i].usri3_full_name, 0), want);
+                snprintf(want, sizeof(want), "%.*s", (int)i, "cccccccccccccccccc");
+                assert_string_equal(u8(u[i].usri3_comment, 0), want);
+                assert_string_equal(u8(u1[i].usri1_comment, 0), want);
+                snprintf(want, sizeof(want), "%.*s", (int)i, "hhhhhhhhhhhhhhhhhh");
+                assert_string_equal(u8(u[i].usri3_home_dir, 0), want);
+                assert_string_equal(u8(u1[i].usri1_home_dir, 0), want);
+        }
+        for (i = 0; i < 17; i++) {
+                const USER_INFO_3 *b = &u[18 + i];
+
+                assert_int_equal(utf16_len(b->usri3_full_name), 17);
+                assert_int_equal(b->usri3_full_name[i], 0xe9);
+                assert_int_equal(utf16_len(b->usri3_comment), 17);
+                assert_int_equal(utf16_len(u1[18 + i].usri1_comment), 17);
+                assert_int_equal(utf16_len(b->usri3_home_dir), 18);
+                assert_int_equal(b->usri3_home_dir[i], 0xd83d);
+                assert_int_equal(b->usri3_home_dir[i + 1], 0xde00);
+                for (k = 0; k < 17; k++) {
+                        assert_int_equal(b->usri3_comment[k], k == i ? 0xfffd : 'c');
+                        assert_int_equal(u1[18 + i].usri1_comment[k], k == i ? 0xfffd : 'c');
+                }
+                assert_memory_equal(u1[18 + i].usri1_home_dir, b->usri3_home_dir,
+                                    wbytes(b->usri3_home_dir));
+        }
+        NetApiBufferFree(u);
+        NetApiBufferFree(u1);
+        without_db();
+        free(pw);
+}
+
 /* One full walk of NetUserEnum at one level and preference: every user once, in
  * order, whole entries within the preference unless one alone is larger. */
 static void walk_users(DWORD level, DWORD pref, size_t n)
@@ -645,6 +716,7 @@ int main(void)
             cmocka_unit_test_teardown(listed_members_once, fixture_unbind_all),
             cmocka_unit_test_teardown(no_users, fixture_unbind_all),
             cmocka_unit_test_teardown(extreme_values, fixture_unbind_all),
+            cmocka_unit_test_teardown(strings_of_every_length_and_byte, fixture_unbind_all),
             cmocka_unit_test_teardown(every_prefmaxlen, fixture_unbind_all),
             cmocka_unit_test_teardown(resume_handles, fixture_unbind_all),
             cmocka_unit_test_teardown(database_changes_between_pages, fixture_unbind_all),
