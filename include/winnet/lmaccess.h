@@ -106,12 +106,69 @@ typedef struct _USER_INFO_3 {
         DWORD usri3_password_expired;
 } USER_INFO_3, *PUSER_INFO_3, *LPUSER_INFO_3;
 
+/* USER_INFO_3 with the account's SID where level 3 has the relative id
+ * (NetUserGetInfo only). */
+typedef struct _USER_INFO_4 {
+        LPWSTR usri4_name;
+        LPWSTR usri4_password;
+        DWORD usri4_password_age;
+        DWORD usri4_priv;
+        LPWSTR usri4_home_dir;
+        LPWSTR usri4_comment;
+        DWORD usri4_flags;
+        LPWSTR usri4_script_path;
+        DWORD usri4_auth_flags;
+        LPWSTR usri4_full_name;
+        LPWSTR usri4_usr_comment;
+        LPWSTR usri4_parms;
+        LPWSTR usri4_workstations;
+        DWORD usri4_last_logon;
+        DWORD usri4_last_logoff;
+        DWORD usri4_acct_expires;
+        DWORD usri4_max_storage;
+        DWORD usri4_units_per_week;
+        PBYTE usri4_logon_hours;
+        DWORD usri4_bad_pw_count;
+        DWORD usri4_num_logons;
+        LPWSTR usri4_logon_server;
+        DWORD usri4_country_code;
+        DWORD usri4_code_page;
+        PSID usri4_user_sid;
+        DWORD usri4_primary_group_id;
+        LPWSTR usri4_profile;
+        LPWSTR usri4_home_dir_drive;
+        DWORD usri4_password_expired;
+} USER_INFO_4, *PUSER_INFO_4, *LPUSER_INFO_4;
+
 typedef struct _USER_INFO_10 {
         LPWSTR usri10_name;
         LPWSTR usri10_comment;
         LPWSTR usri10_usr_comment;
         LPWSTR usri10_full_name;
 } USER_INFO_10, *PUSER_INFO_10, *LPUSER_INFO_10;
+
+typedef struct _USER_INFO_11 {
+        LPWSTR usri11_name;
+        LPWSTR usri11_comment;
+        LPWSTR usri11_usr_comment;
+        LPWSTR usri11_full_name;
+        DWORD usri11_priv;
+        DWORD usri11_auth_flags;
+        DWORD usri11_password_age;
+        LPWSTR usri11_home_dir;
+        LPWSTR usri11_parms;
+        DWORD usri11_last_logon;
+        DWORD usri11_last_logoff;
+        DWORD usri11_bad_pw_count;
+        DWORD usri11_num_logons;
+        LPWSTR usri11_logon_server;
+        DWORD usri11_country_code;
+        LPWSTR usri11_workstations;
+        DWORD usri11_max_storage;
+        DWORD usri11_units_per_week;
+        PBYTE usri11_logon_hours;
+        DWORD usri11_code_page;
+} USER_INFO_11, *PUSER_INFO_11, *LPUSER_INFO_11;
 
 typedef struct _USER_INFO_20 {
         LPWSTR usri20_name;
@@ -129,8 +186,18 @@ typedef struct _USER_INFO_23 {
         PSID usri23_user_sid;
 } USER_INFO_23, *PUSER_INFO_23, *LPUSER_INFO_23;
 
+/* The Internet identity an account is connected to (NetUserGetInfo only). Linux
+ * accounts have none: usri24_internet_identity is FALSE, the names NULL. */
+typedef struct _USER_INFO_24 {
+        BOOL usri24_internet_identity;
+        DWORD usri24_flags;
+        LPWSTR usri24_internet_provider_name;
+        LPWSTR usri24_internet_principal_name;
+        PSID usri24_user_sid;
+} USER_INFO_24, *PUSER_INFO_24, *LPUSER_INFO_24;
+
 /* Users of the local machine (servername as NetServerGetInfo) whose account type
- * matches filter (FILTER_* bits, 0 for all), levels 0, 1, 2, 3, 10, 20 and 23.
+ * matches filter (FILTER_* bits, 0 for all), levels 0, 1, 2, 3, 10, 11, 20 and 23.
  * Enumeration rules: prefmaxlen is a preference (MAX_PREFERRED_LENGTH: all);
  * ERROR_MORE_DATA returns the whole entries that fit and advances *resume_handle
  * (NULL: cannot resume); *bufptr, *entriesread and *totalentries are always set.
@@ -143,7 +210,8 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION NetUserEnum(_In_opt_ LPCWSTR serverna
                                                        _Out_ LPDWORD totalentries,
                                                        _Inout_opt_ PDWORD resume_handle);
 
-/* One user, same levels as NetUserEnum. NERR_UserNotFound when username is unknown. */
+/* One user: the levels of NetUserEnum and 4 and 24. NERR_UserNotFound when username
+ * is unknown. */
 WINNET_API NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(_In_opt_ LPCWSTR servername,
                                                           _In_ LPCWSTR username, _In_ DWORD level,
                                                           _Out_ LPBYTE *bufptr);

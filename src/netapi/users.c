@@ -7,11 +7,19 @@
 #include "netapi_int.h"
 #include "winerror.h"
 
+/* Levels 4 and 24 are NetUserGetInfo's alone: NetUserEnum refuses them, as on
+ * Windows, where its documented levels are 0, 1, 2, 3, 10, 11 and 20 (23 is kept:
+ * earlier winnet releases returned it). */
+static const struct level_ops *enum_level(DWORD level)
+{
+        return level == 4 || level == 24 ? NULL : user_level(level);
+}
+
 NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCWSTR servername, DWORD level, DWORD filter,
                                             LPBYTE *bufptr, DWORD prefmaxlen, LPDWORD entriesread,
                                             LPDWORD totalentries, PDWORD resume_handle)
 {
-        const struct level_ops *ops = user_level(level);
+        const struct level_ops *ops = enum_level(level);
         NET_API_STATUS st = enum_begin(servername, ops != NULL, bufptr, entriesread, totalentries);
         struct table t;
 

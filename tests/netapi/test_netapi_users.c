@@ -103,7 +103,7 @@ static void all_users_equal_getent(void **state)
 
 static void every_level_has_the_same_users(void **state)
 {
-        static const DWORD levels[] = {0, 1, 2, 10, 20, 23};
+        static const DWORD levels[] = {0, 1, 2, 10, 11, 20, 23};
         size_t l, i;
 
         (void)state;
@@ -120,6 +120,7 @@ static void every_level_has_the_same_users(void **state)
                         const USER_INFO_1 *u1 = (const void *)buf;
                         const USER_INFO_2 *u2 = (const void *)buf;
                         const USER_INFO_10 *u10 = (const void *)buf;
+                        const USER_INFO_11 *u11 = (const void *)buf;
                         const USER_INFO_20 *u20 = (const void *)buf;
                         const USER_INFO_23 *u23 = (const void *)buf;
                         const unsigned char *sid;
@@ -144,6 +145,23 @@ static void every_level_has_the_same_users(void **state)
                                 assert_memory_equal(u8(u10[i].usri10_full_name, 1), pw[i].gecos,
                                                     full_name_len(pw[i].gecos));
                                 assert_string_equal(u8(u10[i].usri10_usr_comment, 2), "");
+                                break;
+                        case 11:
+                                assert_string_equal(u8(u11[i].usri11_name, 0), pw[i].name);
+                                assert_memory_equal(u8(u11[i].usri11_full_name, 1), pw[i].gecos,
+                                                    full_name_len(pw[i].gecos));
+                                assert_string_equal(u8(u11[i].usri11_home_dir, 2), pw[i].home);
+                                assert_string_equal(u8(u11[i].usri11_usr_comment, 3), "");
+                                assert_string_equal(u8(u11[i].usri11_logon_server, 0), "\\\\*");
+                                assert_int_equal(u11[i].usri11_priv,
+                                                 pw[i].uid == 0                  ? USER_PRIV_ADMIN
+                                                 : !strcmp(pw[i].name, "nobody") ? USER_PRIV_GUEST
+                                                                                 : USER_PRIV_USER);
+                                assert_int_equal(u11[i].usri11_units_per_week, UNITS_PER_WEEK);
+                                assert_inside(buf, u11[i].usri11_logon_hours, 21);
+                                assert_str_inside(buf, u11[i].usri11_comment);
+                                assert_str_inside(buf, u11[i].usri11_parms);
+                                assert_str_inside(buf, u11[i].usri11_workstations);
                                 break;
                         case 20:
                                 assert_string_equal(u8(u20[i].usri20_name, 0), pw[i].name);
@@ -269,6 +287,61 @@ static void resume_past_the_end_returns_nothing(void **state)
         assert_int_equal(resume, 0);
 }
 
+/* The SID winnet gives an account: S-1-22-1-<uid> (Samba's Unix-user SID). */
+static void check_user_sid(const void *buf, const unsigned char *sid, unsigned uid)
+{
+        assert_inside(buf, sid, 16);
+        assert_int_equal(sid[0], 1);
+        assert_int_equal(sid[7], 22);
+        assert_memory_equal(sid + 12, &uid, 4);
+}
+
+/* Levels 4, 11 and 24 of one user against its level 3 (itself checked against
+ * getent). */
+static void check_other_levels(LPCWSTR name, const USER_INFO_3 *u3)
+{
+        USER_INFO_4 *u4 = NULL;
+        USER_INFO_11 *u11 = NULL;
+        USER_INFO_24 *u24 = NULL;
+
+        assert_int_equal(NetUserGetInfo(NULL, name, 4, (LPBYTE *)&u4), NERR_Success);
+        assert_string_equal(u8(u4->usri4_name, 0), u8(u3->usri3_name, 1));
+        assert_string_equal(u8(u4->usri4_full_name, 0), u8(u3->usri3_full_name, 1));
+        assert_string_equal(u8(u4->usri4_comment, 0), u8(u3->usri3_comment, 1));
+        assert_string_equal(u8(u4->usri4_home_dir, 0), u8(u3->usri3_home_dir, 1));
+        assert_string_equal(u8(u4->usri4_logon_server, 0), "\\\\*");
+        assert_string_equal(u8(u4->usri4_profile, 0), "");
+        assert_null(u4->usri4_password);
+        assert_int_equal(u4->usri4_priv, u3->usri3_priv);
+        assert_int_equal(u4->usri4_flags, u3->usri3_flags);
+        assert_int_equal(u4->usri4_primary_group_id, u3->usri3_primary_group_id);
+        assert_int_equal(u4->usri4_acct_expires, TIMEQ_FOREVER);
+        assert_inside(u4, u4->usri4_logon_hours, 21);
+        assert_int_equal(u4->usri4_logon_hours[20], 0xff);
+        check_user_sid(u4, u4->usri4_user_sid, u3->usri3_user_id);
+        assert_block_at_least(u4, sizeof(*u4) + wbytes(u4->usri4_name) + 21 + 16);
+        NetApiBufferFree(u4);
+
+        assert_int_equal(NetUserGetInfo(NULL, name, 11, (LPBYTE *)&u11), NERR_Success);
+        assert_string_equal(u8(u11->usri11_name, 0), u8(u3->usri3_name, 1));
+        assert_string_equal(u8(u11->usri11_full_name, 0), u8(u3->usri3_full_name, 1));
+        assert_string_equal(u8(u11->usri11_comment, 0), u8(u3->usri3_comment, 1));
+        assert_string_equal(u8(u11->usri11_home_dir, 0), u8(u3->usri3_home_dir, 1));
+        assert_int_equal(u11->usri11_priv, u3->usri3_priv);
+        assert_int_equal(u11->usri11_max_storage, USER_MAXSTORAGE_UNLIMITED);
+        assert_inside(u11, u11->usri11_logon_hours, 21);
+        NetApiBufferFree(u11);
+
+        /* Linux accounts are connected to no Internet identity. */
+        assert_int_equal(NetUserGetInfo(NULL, name, 24, (LPBYTE *)&u24), NERR_Success);
+        assert_int_equal(u24->usri24_internet_identity, FALSE);
+        assert_int_equal(u24->usri24_flags, 0);
+        assert_null(u24->usri24_internet_provider_name);
+        assert_null(u24->usri24_internet_principal_name);
+        check_user_sid(u24, u24->usri24_user_sid, u3->usri3_user_id);
+        NetApiBufferFree(u24);
+}
+
 static void get_info_finds_each_kind_of_user(void **state)
 {
         static const size_t picks[] = {0, 3, 5, 7, 11, FIXTURE_USERS - 1};
@@ -290,6 +363,7 @@ static void get_info_finds_each_kind_of_user(void **state)
                 assert_int_equal(NetUserGetInfo(NULL, w, 3, (LPBYTE *)&u), NERR_Success);
                 check_user3(u, e, u);
                 assert_block_at_least(u, sizeof(*u) + wbytes(u->usri3_name));
+                check_other_levels(w, u);
                 NetApiBufferFree(u);
         }
 }
@@ -305,7 +379,10 @@ static void get_info_errors(void **state)
         assert_int_equal(NetUserGetInfo(NULL, u"", 0, &buf), NERR_UserNotFound);
         assert_null(buf);
         buf = (LPBYTE)1;
-        assert_int_equal(NetUserGetInfo(NULL, u"root", 4, &buf), ERROR_INVALID_LEVEL);
+        assert_int_equal(NetUserGetInfo(NULL, u"root", 5, &buf), ERROR_INVALID_LEVEL);
+        assert_null(buf);
+        buf = (LPBYTE)1;
+        assert_int_equal(NetUserGetInfo(NULL, u"root", 21, &buf), ERROR_INVALID_LEVEL);
         assert_null(buf);
         assert_int_equal(NetUserGetInfo(NULL, u"root", 0, NULL), ERROR_INVALID_PARAMETER);
         assert_int_equal(NetUserGetInfo(NULL, NULL, 0, &buf), ERROR_INVALID_PARAMETER);
@@ -321,8 +398,8 @@ static void enum_errors_set_every_out_parameter(void **state)
                 NET_API_STATUS st;
         } cases[] = {
             {NULL, 5, ERROR_INVALID_LEVEL},
-            {NULL, 11, ERROR_INVALID_LEVEL},
-            {NULL, 24, ERROR_INVALID_LEVEL},
+            {NULL, 4, ERROR_INVALID_LEVEL},  /* NetUserGetInfo's only */
+            {NULL, 24, ERROR_INVALID_LEVEL}, /* NetUserGetInfo's only */
             {u"\\", 0, ERROR_INVALID_NAME},
             {u"\\\\", 0, ERROR_INVALID_NAME},
             {u"\\x", 0, ERROR_INVALID_NAME},
@@ -390,7 +467,7 @@ static NET_API_STATUS call_get_info(void *ctx, LPBYTE *buf)
 
 static void every_allocation_failure_is_clean(void **state)
 {
-        static const DWORD levels[] = {0, 1, 2, 3, 10, 20, 23};
+        static const DWORD levels[] = {0, 1, 2, 3, 4, 10, 11, 20, 23, 24};
         size_t i;
 
         (void)state;
@@ -399,8 +476,10 @@ static void every_allocation_failure_is_clean(void **state)
                 struct enum_args all = {levels[i], MAX_PREFERRED_LENGTH}, page = {levels[i], 500};
                 DWORD level = levels[i];
 
-                assert_true(fault_walk(call_enum, &all, NERR_Success) > 3);
-                fault_walk(call_enum, &page, ERROR_MORE_DATA);
+                if (level != 4 && level != 24) { /* NetUserGetInfo's only */
+                        assert_true(fault_walk(call_enum, &all, NERR_Success) > 3);
+                        fault_walk(call_enum, &page, ERROR_MORE_DATA);
+                }
                 assert_true(fault_walk(call_get_info, &level, NERR_Success) >= 2);
         }
         fixture_full_passwd();
