@@ -1,5 +1,5 @@
 /* lmwksta.h - workstation information (WKSTA_INFO_100/101/102) and the logged-on user
- * (WKSTA_USER_INFO_0/1), returned by NetWkstaGetInfo and NetWkstaUserGetInfo. x64
+ * (WKSTA_USER_INFO_0/1/1101), returned by NetWkstaGetInfo and NetWkstaUserGetInfo. x64
  * layouts equal Windows' lmwksta.h. */
 #ifndef WINNET_LMWKSTA_H
 #define WINNET_LMWKSTA_H
@@ -46,13 +46,17 @@ typedef struct _WKSTA_USER_INFO_1 {
         LMSTR wkui1_logon_server;
 } WKSTA_USER_INFO_1, *PWKSTA_USER_INFO_1, *LPWKSTA_USER_INFO_1;
 
+typedef struct _WKSTA_USER_INFO_1101 {
+        LMSTR wkui1101_oth_domains; /* space-separated */
+} WKSTA_USER_INFO_1101, *PWKSTA_USER_INFO_1101, *LPWKSTA_USER_INFO_1101;
+
 /* Levels 100, 101 and 102 of the local machine; server names as NetServerGetInfo.
  * *bufptr is one NetApiBuffer block, NULL on failure. Errors: ERROR_INVALID_LEVEL,
  * ERROR_INVALID_NAME, NERR_InvalidComputer, ERROR_NOT_ENOUGH_MEMORY. */
 WINNET_API NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(_In_opt_ LMSTR servername,
                                                            _In_ DWORD level, _Out_ LPBYTE *bufptr);
 
-/* The user of the calling thread, levels 0 and 1; reserved must be NULL.
+/* The user of the calling thread, levels 0, 1 and 1101; reserved must be NULL.
  * *bufptr is one NetApiBuffer block, NULL on failure. */
 WINNET_API NET_API_STATUS NET_API_FUNCTION NetWkstaUserGetInfo(_In_opt_ LMSTR reserved,
                                                                _In_ DWORD level,

@@ -106,6 +106,12 @@ static size_t s_u1(const struct table *t, const void *r)
                wstr_bytes(UROW(r)->others);
 }
 
+static size_t s_u1101(const struct table *t, const void *r)
+{
+        (void)t;
+        return wstr_bytes(UROW(r)->others);
+}
+
 static void f_u0(void *rec, const struct table *t, const void *r, size_t i, struct packer *p)
 {
         (void)t, (void)i;
@@ -123,9 +129,17 @@ static void f_u1(void *rec, const struct table *t, const void *r, size_t i, stru
         w->wkui1_logon_server = pack_wstr(p, UROW(r)->domain);
 }
 
+static void f_u1101(void *rec, const struct table *t, const void *r, size_t i, struct packer *p)
+{
+        (void)t, (void)i;
+        ((WKSTA_USER_INFO_1101 *)rec)->wkui1101_oth_domains = pack_wstr(p, UROW(r)->others);
+}
+
+/* Levels 0, 1 and 1101, in that order. */
 static const struct level_ops wuser_ops[] = {
     {sizeof(WKSTA_USER_INFO_0), s_u0, NULL, f_u0},
     {sizeof(WKSTA_USER_INFO_1), s_u1, NULL, f_u1},
+    {sizeof(WKSTA_USER_INFO_1101), s_u1101, NULL, f_u1101},
 };
 
 /* The effective user's name; its uid in decimal when passwd does not know it. */
@@ -168,12 +182,13 @@ NET_API_STATUS NET_API_FUNCTION NetWkstaUserGetInfo(LMSTR reserved, DWORD level,
         *bufptr = NULL;
         if (reserved)
                 return ERROR_INVALID_PARAMETER;
-        if (level > 1)
+        if (level > 1 && level != 1101)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct wuser_row));
         st = netapi_status(wuser_row(&t));
         if (st == NERR_Success)
-                st = info_finish(&t, &wuser_ops[level], "NetWkstaUserGetInfo", bufptr);
+                st = info_finish(&t, &wuser_ops[level == 1101 ? 2 : level], "NetWkstaUserGetInfo",
+                                 bufptr);
         table_free(&t);
         return st;
 }

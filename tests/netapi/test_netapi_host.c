@@ -116,6 +116,7 @@ static void wksta_user_is_the_effective_user(void **state)
 {
         WKSTA_USER_INFO_1 *u = NULL;
         WKSTA_USER_INFO_0 *u0 = NULL;
+        WKSTA_USER_INFO_1101 *u1101 = NULL;
         LPBYTE buf = (LPBYTE)1;
 
         (void)state;
@@ -128,7 +129,15 @@ static void wksta_user_is_the_effective_user(void **state)
         assert_string_equal(u8(u->wkui1_oth_domains, 2), "");
         assert_str_inside(u, u->wkui1_logon_server);
         NetApiBufferFree(u);
+        /* Level 1101: the other domains alone, as level 1 has them (none here). */
+        assert_int_equal(NetWkstaUserGetInfo(NULL, 1101, (LPBYTE *)&u1101), NERR_Success);
+        assert_string_equal(u8(u1101->wkui1101_oth_domains, 0), "");
+        assert_str_inside(u1101, u1101->wkui1101_oth_domains);
+        NetApiBufferFree(u1101);
         assert_int_equal(NetWkstaUserGetInfo(NULL, 2, &buf), ERROR_INVALID_LEVEL);
+        assert_null(buf);
+        buf = (LPBYTE)1;
+        assert_int_equal(NetWkstaUserGetInfo(NULL, 1100, &buf), ERROR_INVALID_LEVEL);
         assert_null(buf);
         assert_int_equal(NetWkstaUserGetInfo(u"x", 0, &buf), ERROR_INVALID_PARAMETER);
         assert_int_equal(NetWkstaUserGetInfo(NULL, 0, NULL), ERROR_INVALID_PARAMETER);
@@ -364,7 +373,7 @@ static NET_API_STATUS call_wksta(void *ctx, LPBYTE *buf)
 
 static NET_API_STATUS call_wksta_user(void *ctx, LPBYTE *buf)
 {
-        return NetWkstaUserGetInfo(NULL, *(DWORD *)ctx - 100, buf);
+        return NetWkstaUserGetInfo(NULL, *(const DWORD *)ctx, buf);
 }
 
 static NET_API_STATUS call_join(void *ctx, LPBYTE *buf)
@@ -385,7 +394,9 @@ static NET_API_STATUS call_server_enum(void *ctx, LPBYTE *buf)
 
 static void every_allocation_failure_is_clean(void **state)
 {
+        static const DWORD user_levels[] = {0, 1, 1101};
         DWORD level;
+        size_t i;
 
         (void)state;
         samba_workgroup();
@@ -393,11 +404,12 @@ static void every_allocation_failure_is_clean(void **state)
         for (level = 100; level <= 102; level++) {
                 fault_walk(call_server, &level, NERR_Success);
                 fault_walk(call_wksta, &level, NERR_Success);
-                if (level <= 101) {
-                        fault_walk(call_wksta_user, &level, NERR_Success);
+                if (level <= 101)
                         assert_true(fault_walk(call_server_enum, &level, NERR_Success) > 3);
-                }
         }
+        for (i = 0; i < sizeof(user_levels) / sizeof(user_levels[0]); i++)
+                assert_true(fault_walk(call_wksta_user, (void *)&user_levels[i], NERR_Success) >=
+                            1);
         assert_true(fault_walk(call_join, NULL, NERR_Success) > 1);
 }
 
