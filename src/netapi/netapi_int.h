@@ -325,6 +325,13 @@ struct session_row {
 /* USER_PROCESS entries of utmp, optionally only those of client and/or user. */
 int sessions_load(struct table *t, const char *client, const char *user, const struct hostinfo *h);
 
+/* ---- wksta.c / wksta_users.c: logged-on users ---- */
+struct wuser_row {
+        struct wstr user, domain, others; /* domain: logon domain and logon server */
+};
+/* WKSTA_USER_INFO_0/1/1101 level ops (rows: struct wuser_row), or NULL. */
+const struct level_ops *wuser_level(DWORD level);
+
 /* ---- server_enum.c / avahi.c ---- */
 struct server_row {
         struct wstr name, comment, langroup, userpath;

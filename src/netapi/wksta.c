@@ -1,6 +1,6 @@
 /* wksta.c - NetWkstaGetInfo (100, 101, 102) of this machine and NetWkstaUserGetInfo
- * (0, 1) of the calling thread's user. computername is the NetBIOS name, langroup
- * the workgroup or domain (local_host.c), lanroot "/" (the system root),
+ * (0, 1, 1101) of the calling thread's user, whose levels NetWkstaUserEnum shares. computername is
+ * the NetBIOS name, langroup the workgroup or domain (local_host.c), lanroot "/" (the system root),
  * logged_on_users the logins of utmp. The user is the effective uid's passwd entry,
  * logged on to this computer (local accounts). */
 #include <errno.h>
@@ -87,10 +87,6 @@ NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWORD level, L
 
 /* ---- NetWkstaUserGetInfo ---- */
 
-struct wuser_row {
-        struct wstr user, domain, others;
-};
-
 #define UROW(r) ((const struct wuser_row *)(r))
 
 static size_t s_u0(const struct table *t, const void *r)
@@ -135,12 +131,16 @@ static void f_u1101(void *rec, const struct table *t, const void *r, size_t i, s
         ((WKSTA_USER_INFO_1101 *)rec)->wkui1101_oth_domains = pack_wstr(p, UROW(r)->others);
 }
 
-/* Levels 0, 1 and 1101, in that order. */
-static const struct level_ops wuser_ops[] = {
-    {sizeof(WKSTA_USER_INFO_0), s_u0, NULL, f_u0},
-    {sizeof(WKSTA_USER_INFO_1), s_u1, NULL, f_u1},
-    {sizeof(WKSTA_USER_INFO_1101), s_u1101, NULL, f_u1101},
-};
+const struct level_ops *wuser_level(DWORD level)
+{
+        static const struct level_ops ops[] = {
+            {sizeof(WKSTA_USER_INFO_0), s_u0, NULL, f_u0},
+            {sizeof(WKSTA_USER_INFO_1), s_u1, NULL, f_u1},
+            {sizeof(WKSTA_USER_INFO_1101), s_u1101, NULL, f_u1101},
+        };
+
+        return level <= 1 ? &ops[level] : level == 1101 ? &ops[2] : NULL;
+}
 
 /* The effective user's name; its uid in decimal when passwd does not know it. */
 static int current_user(struct table *t, struct wuser_row *w)
@@ -174,6 +174,7 @@ static int wuser_row(struct table *t)
 
 NET_API_STATUS NET_API_FUNCTION NetWkstaUserGetInfo(LMSTR reserved, DWORD level, LPBYTE *bufptr)
 {
+        const struct level_ops *ops = wuser_level(level);
         NET_API_STATUS st;
         struct table t;
 
@@ -182,13 +183,12 @@ NET_API_STATUS NET_API_FUNCTION NetWkstaUserGetInfo(LMSTR reserved, DWORD level,
         *bufptr = NULL;
         if (reserved)
                 return ERROR_INVALID_PARAMETER;
-        if (level > 1 && level != 1101)
+        if (!ops)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct wuser_row));
         st = netapi_status(wuser_row(&t));
         if (st == NERR_Success)
-                st = info_finish(&t, &wuser_ops[level == 1101 ? 2 : level], "NetWkstaUserGetInfo",
-                                 bufptr);
+                st = info_finish(&t, ops, "NetWkstaUserGetInfo", bufptr);
         table_free(&t);
         return st;
 }
