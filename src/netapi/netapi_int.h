@@ -239,6 +239,10 @@ void samba_conf_free(struct samba_conf *c);
 /* Parses testparm's output into c (after samba_conf_init; exposed for tests). */
 int samba_conf_parse(struct samba_conf *c, const char *text, int want_shares);
 
+/* ---- shares.c / share_info.c ---- */
+/* SHARE_INFO_0/1/2 level ops (rows: struct samba_share), or NULL. */
+const struct level_ops *share_level(DWORD level);
+
 /* ---- spawn.c: running an optional helper tool of the host ---- */
 /* Runs argv[0] (looked up in PATH) with stdin and stderr on /dev/null and collects
  * its stdout for at most timeout_ms. 0 with *ret_out its output (NUL-terminated,

@@ -1,7 +1,7 @@
-/* shares.c - NetShareEnum, levels 0, 1 and 2: the shares of Samba's configuration
- * (samba.c) plus the IPC$ share smbd always offers; none when Samba is not
- * installed. Paths are the Linux paths; current uses, permissions (share-level
- * security is gone from Samba) and passwords are 0/NULL. */
+/* shares.c - NetShareEnum, levels 0, 1 and 2 (which NetShareGetInfo shares): the shares of Samba's
+ * configuration (samba.c) plus the IPC$ share smbd always offers; none when Samba is not installed.
+ * Paths are the Linux paths; current uses, permissions (share-level security is gone from Samba)
+ * and passwords are 0/NULL. */
 #include "lmerr.h"
 #include "lmshare.h"
 #include "netapi_int.h"
@@ -56,25 +56,31 @@ static void f_2(void *rec, const struct table *t, const void *r, size_t i, struc
         s->shi2_passwd = NULL;
 }
 
-static const struct level_ops ops[] = {
-    {sizeof(SHARE_INFO_0), s_0, NULL, f_0},
-    {sizeof(SHARE_INFO_1), s_1, NULL, f_1},
-    {sizeof(SHARE_INFO_2), s_2, NULL, f_2},
-};
+const struct level_ops *share_level(DWORD level)
+{
+        static const struct level_ops ops[] = {
+            {sizeof(SHARE_INFO_0), s_0, NULL, f_0},
+            {sizeof(SHARE_INFO_1), s_1, NULL, f_1},
+            {sizeof(SHARE_INFO_2), s_2, NULL, f_2},
+        };
+
+        return level <= 2 ? &ops[level] : NULL;
+}
 
 NET_API_STATUS NET_API_FUNCTION NetShareEnum(LMSTR servername, DWORD level, LPBYTE *bufptr,
                                              DWORD prefmaxlen, LPDWORD entriesread,
                                              LPDWORD totalentries, LPDWORD resume_handle)
 {
-        NET_API_STATUS st = enum_begin(servername, level <= 2, bufptr, entriesread, totalentries);
+        const struct level_ops *ops = share_level(level);
+        NET_API_STATUS st = enum_begin(servername, ops != NULL, bufptr, entriesread, totalentries);
         struct samba_conf c;
 
         if (st)
                 return st;
         st = netapi_status(samba_conf_load(&c, 1));
         if (st == NERR_Success)
-                st = enum_finish(&c.shares, &ops[level], prefmaxlen, resume_handle, "NetShareEnum",
-                                 bufptr, entriesread, totalentries);
+                st = enum_finish(&c.shares, ops, prefmaxlen, resume_handle, "NetShareEnum", bufptr,
+                                 entriesread, totalentries);
         samba_conf_free(&c);
         return st;
 }
