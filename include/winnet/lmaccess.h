@@ -300,6 +300,46 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION NetGroupEnum(
     _In_opt_ LPCWSTR servername, _In_ DWORD level, _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen,
     _Out_ LPDWORD entriesread, _Out_ LPDWORD totalentries, _Inout_opt_ PDWORD_PTR resume_handle);
 
+typedef struct _GROUP_INFO_3 {
+        LPWSTR grpi3_name;
+        LPWSTR grpi3_comment;
+        PSID grpi3_group_sid; /* winnet: S-1-22-2-<gid> */
+        DWORD grpi3_attributes;
+} GROUP_INFO_3, *PGROUP_INFO_3;
+
+/* A global group of a user (NetUserGetGroups) or a member of a global group
+ * (NetGroupGetUsers). */
+typedef struct _GROUP_USERS_INFO_0 {
+        LPWSTR grui0_name;
+} GROUP_USERS_INFO_0, *PGROUP_USERS_INFO_0, *LPGROUP_USERS_INFO_0;
+
+typedef struct _GROUP_USERS_INFO_1 {
+        LPWSTR grui1_name;
+        DWORD grui1_attributes; /* SE_GROUP_MANDATORY | _ENABLED_BY_DEFAULT | _ENABLED */
+} GROUP_USERS_INFO_1, *PGROUP_USERS_INFO_1, *LPGROUP_USERS_INFO_1;
+
+/* One global group, levels 0 to 3. NERR_GroupNotFound when groupname is unknown. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION NetGroupGetInfo(_In_opt_ LPCWSTR servername,
+                                                           _In_ LPCWSTR groupname, _In_ DWORD level,
+                                                           _Out_ LPBYTE *bufptr);
+
+/* Members of one global group (the names the group database lists), levels 0 and
+ * 1; enumeration rules as NetUserEnum. NERR_GroupNotFound when groupname is
+ * unknown. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION
+NetGroupGetUsers(_In_opt_ LPCWSTR servername, _In_ LPCWSTR groupname, _In_ DWORD level,
+                 _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen, _Out_ LPDWORD entriesread,
+                 _Out_ LPDWORD totalentries, _Inout_opt_ PDWORD_PTR ResumeHandle);
+
+/* The global groups of one user, levels 0 and 1: its primary group first, then the
+ * groups that list it (what `id -Gn USER` shows). No resume handle: when the entries
+ * do not fit prefmaxlen, the first ones that do come back with ERROR_MORE_DATA and
+ * *totalentries counts them all; a caller asks again with a larger prefmaxlen.
+ * NERR_UserNotFound when username is unknown. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION NetUserGetGroups(
+    _In_opt_ LPCWSTR servername, _In_ LPCWSTR username, _In_ DWORD level, _Out_ LPBYTE *bufptr,
+    _In_ DWORD prefmaxlen, _Out_ LPDWORD entriesread, _Out_ LPDWORD totalentries);
+
 /* ---- Local groups ---- */
 
 typedef struct _LOCALGROUP_INFO_0 {
@@ -331,6 +371,11 @@ typedef struct _LOCALGROUP_MEMBERS_INFO_3 {
         LPWSTR lgrmi3_domainandname;
 } LOCALGROUP_MEMBERS_INFO_3, *PLOCALGROUP_MEMBERS_INFO_3, *LPLOCALGROUP_MEMBERS_INFO_3;
 
+/* A local group of a user (NetUserGetLocalGroups). */
+typedef struct _LOCALGROUP_USERS_INFO_0 {
+        LPWSTR lgrui0_name;
+} LOCALGROUP_USERS_INFO_0, *PLOCALGROUP_USERS_INFO_0, *LPLOCALGROUP_USERS_INFO_0;
+
 /* Local groups, levels 0 and 1; enumeration rules as NetUserEnum. */
 WINNET_API NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(
     _In_opt_ LPCWSTR servername, _In_ DWORD level, _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen,
@@ -349,6 +394,15 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION
 NetLocalGroupGetMembers(_In_opt_ LPCWSTR servername, _In_ LPCWSTR localgroupname, _In_ DWORD level,
                         _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen, _Out_ LPDWORD entriesread,
                         _Out_ LPDWORD totalentries, _Inout_opt_ PDWORD_PTR resumehandle);
+
+/* The local groups of one user, level 0: the same groups as NetUserGetGroups (every
+ * Linux group is both). flags: 0 or LG_INCLUDE_INDIRECT (Linux groups do not nest,
+ * so it adds none); any other bit is ERROR_INVALID_PARAMETER. No resume handle:
+ * paging as NetUserGetGroups. NERR_UserNotFound when username is unknown. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION
+NetUserGetLocalGroups(_In_opt_ LPCWSTR servername, _In_ LPCWSTR username, _In_ DWORD level,
+                      _In_ DWORD flags, _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen,
+                      _Out_ LPDWORD entriesread, _Out_ LPDWORD totalentries);
 
 /* ---- Display lists ---- */
 

@@ -313,9 +313,21 @@ int group_lookup(struct table *t, const char *name);
 /* The listed members (gr_mem) of one group, by name, into t's pool as rows that
  * start with a struct wstr, and the group's gid; -ENOENT when the group is unknown. */
 int group_members(struct table *t, const char *name, uint32_t *ret_gid);
-/* The level ops of GROUP_INFO_<level> (global groups) and LOCALGROUP_INFO_<level>. */
+/* The level ops of GROUP_INFO_<level> (global groups, 0-3: level 3 only for
+ * NetGroupGetInfo) and LOCALGROUP_INFO_<level>. */
 const struct level_ops *group_level(DWORD level);
 const struct level_ops *localgroup_level(DWORD level);
+/* The groups user (passwd name pw_name, primary gid) belongs to, as `id -Gn` lists
+ * them: the first group (of the one-per-name list) with the primary gid, then every
+ * group whose member list names the user, in database order, each name once. Rows:
+ * struct group_row, comment NULL. */
+int user_groups_load(struct table *t, const char *user, uint32_t gid);
+
+/* ---- group_users.c: GROUP_USERS_INFO_0/1, LOCALGROUP_USERS_INFO_0 ---- */
+/* Level ops for rows that start with a name (struct wstr); NULL for other levels.
+ * attributes (level 1) = SE_GROUP_MANDATORY | SE_GROUP_ENABLED_BY_DEFAULT |
+ * SE_GROUP_ENABLED. LOCALGROUP_USERS_INFO_0 has level 0's layout. */
+const struct level_ops *group_users_level(DWORD level);
 
 /* ---- sid.c: Samba's Unix SIDs S-1-22-1-uid (users), S-1-22-2-gid (groups) ---- */
 #define UNIX_SID_BYTES 16
