@@ -12,5 +12,6 @@
 #include "lmwksta.h"
 #include "lmapibuf.h"
 #include "lmjoin.h"
+#include "lmremutl.h"
 
 #endif /* WINNET_LM_H */
