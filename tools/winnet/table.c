@@ -78,13 +78,37 @@ void table_bool(struct table *t, size_t col, bool value)
         set(t, col, json_boolean(value));
 }
 
+/* A string as the text table shows it: C0 controls and DEL as \xNN, C1 controls
+ * (UTF-8 c2 80..c2 9f) as \u00NN. Interface names may hold control bytes and an
+ * ifalias any byte at all; printed raw, a newline would split a row and an escape
+ * sequence would reach the terminal. JSON keeps the value as it is (escaped by
+ * jansson). */
+static char *text_escape(const char *s)
+{
+        const unsigned char *p = (const unsigned char *)s;
+        char *out = malloc(strlen(s) * 4 + 1), *o = out;
+
+        if (!out)
+                return NULL;
+        for (; *p; p++) {
+                if (*p < 0x20 || *p == 0x7f)
+                        o += sprintf(o, "\\x%02x", *p);
+                else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+                        o += sprintf(o, "\\u00%02x", *++p);
+                else
+                        *o++ = (char)*p;
+        }
+        *o = '\0';
+        return out;
+}
+
 static char *cell_text(json_t *v)
 {
         char buf[32];
 
         switch (json_typeof(v)) {
         case JSON_STRING:
-                return strdup(json_string_value(v));
+                return text_escape(json_string_value(v));
         case JSON_INTEGER:
                 snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
                 return strdup(buf);
