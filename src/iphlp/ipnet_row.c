@@ -44,7 +44,11 @@ void ipnet_row_fill(MIB_IPNET_ROW2 *row, const struct prov_neigh *n, NET_LUID lu
         row->State = state_of(n->state);
         row->IsRouter = (n->flags & PROV_NTF_ROUTER) != 0;
         row->IsUnreachable = failed;
-        if (failed || (n->state & PROV_NUD_INCOMPLETE))
+        /* The age that goes with the state reported: an entry never resolved
+         * (INCOMPLETE, or NONE, reported as Incomplete too) has no confirmation
+         * of its own; the kernel back-dates a new entry's ndm_confirmed by two
+         * base reachable times, which would read as a stale confirmation. */
+        if (row->State == NlnsUnreachable || row->State == NlnsIncomplete)
                 row->ReachabilityTime.LastUnreachable = cs_to_ms(n->updated_cs);
         else
                 row->ReachabilityTime.LastReachable = cs_to_ms(n->confirmed_cs);

@@ -144,6 +144,7 @@ neigh add 192.0.2.10 lladdr 02:00:00:00:00:10 dev xa nud stale
 neigh add 192.0.2.11 lladdr 02:00:00:00:00:11 dev xa nud noarp
 neigh add 192.0.2.12 lladdr 02:00:00:00:00:12 dev xa nud reachable
 neigh add 192.0.2.14 dev xa nud incomplete
+neigh add 192.0.2.20 dev xa nud none
 neigh add 192.0.2.16 lladdr 02:00:00:00:00:16 dev xa nud probe
 neigh add 2001:db8:1::10 lladdr 02:00:00:00:00:10 dev xa nud stale router
 neigh add 2001:db8:1::11 lladdr 02:00:00:00:00:11 dev xa nud permanent
@@ -278,11 +279,17 @@ def norm($f): if . == "default" then (if $f == 6 then "::/0" else "0.0.0.0/0" en
    protocol: ($r.protocol | proto), loopback: ($r.type == "local")})]'
 neighcmp='
 def st: {"PERMANENT":"permanent","NOARP":"permanent","REACHABLE":"reachable","STALE":"stale","DELAY":"delay",
-  "PROBE":"probe","FAILED":"unreachable","INCOMPLETE":"incomplete","NONE":"incomplete"}[.[0]];
+  "PROBE":"probe","FAILED":"unreachable","INCOMPLETE":"incomplete","NONE":"incomplete"}[(. // ["NONE"])[0]];
 ([$k[] | {address: .dst, index: $x[.dev], physical_address: (.lladdr // ""), state: (.state | st),
-  is_router: has("router"), is_unreachable: (.state | index(["FAILED"]) != null)}] | map(tojson) | sort) as $K |
+  is_router: has("router"), is_unreachable: ((.state // []) | index(["FAILED"]) != null)}] | map(tojson) | sort) as $K |
 ([$w[] | {address: (.address | sub("%.*$"; "")), index, physical_address, state, is_router, is_unreachable}] | map(tojson) | sort) as $W |
-(($W - $K)[] | "winnet only: \(.)"), (($K - $W)[] | "kernel only: \(.)")'
+(($W - $K)[] | "winnet only: \(.)"), (($K - $W)[] | "kernel only: \(.)"),
+# ReachabilityTime: the age of the last update for an unresolved entry, of the last
+# confirmation otherwise (ip -s shows both in whole seconds).
+($k[] | . as $e | ([$w[] | select((.address | sub("%.*$"; "")) == $e.dst and .index == $x[$e.dev])][0]) as $r |
+ select($r != null) | (if $r.state == "incomplete" or $r.state == "unreachable" then $e.updated else $e.confirmed end) as $s |
+ select(($r.reachability_time - $s * 1000 | fabs) > 2000) |
+ "\($e.dst): reachability_time \($r.reachability_time) ms, kernel \(if $r.state == "incomplete" or $r.state == "unreachable" then "updated" else "confirmed" end) \($s) s")'
 # Stack rows: ports under masters, and links over a lower device of the same
 # namespace (iproute2 names a vxlan's lower device even when it is in another
 # namespace, resolving its ifindex here: link_netnsid says it is not).
@@ -333,7 +340,7 @@ compare() {
 			"{w:\$w} | $addrcmp" 2>&1) ;;
 		routes) out=$(jq -rn --argjson w "$(j "$ns" routes)" --argjson k "$(kroutes "$ns" |
 			jq --argjson x "$(ifmap "$ns")" "$routek")" "{w:\$w} | $routecmp" 2>&1) ;;
-		neighbors) out=$(jq -rn --argjson w "$(j "$ns" neighbors)" --argjson k "$(ip -n "$ns" -j neigh show nud all)" \
+		neighbors) out=$(jq -rn --argjson w "$(j "$ns" neighbors)" --argjson k "$(ip -n "$ns" -s -j neigh show nud all)" \
 			--argjson x "$(ifmap "$ns")" "{w:\$w} | $neighcmp" 2>&1) ;;
 		stack) out=$(jq -rn --argjson w "$(wj "$ns" stack)" \
 			--argjson k "$(ipj -n "$ns" -j -d link show)" "$stackcmp" 2>&1) ;;
@@ -399,6 +406,10 @@ got=$(field "$a" neighbors '[.[] | select(.interface == "xa") | .state] | unique
 for s in incomplete permanent reachable stale unreachable; do # probe passes too fast
 	case ",$got," in *",$s,"*) ;; *) no "no $s neighbour on xa (got $got)" ;; esac
 done
+# A NONE entry is Incomplete and ages from its creation, not from the confirmation
+# two base reachable times (60 s) before it that the kernel back-dates.
+got=$(field "$a" neighbors '.[] | select(.address == "192.0.2.20") | "\(.state) \(.reachability_time < 30000)"')
+[ "$got" = "incomplete true" ] || no "nud none entry: $got, want incomplete and a time from its last update"
 got=$(field "$a" neighbors '[.[] | select(.address == "192.0.2.50" or .address == "2001:db8:1::50")] | length')
 [ "$got" = 0 ] || no "proxy entries listed as neighbours"
 got=$(field "$a" paths '[.[] | "\(.destination) \(.path_mtu)"] | sort | join(",")')
