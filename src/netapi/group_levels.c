@@ -1,5 +1,6 @@
-/* group_levels.c - GROUP_INFO_0/1/2 and LOCALGROUP_INFO_0/1 from a group row. The
- * group database has no comments: the comment is "". group_id is the gid. */
+/* group_levels.c - GROUP_INFO_0/1/2/3 and LOCALGROUP_INFO_0/1 from a group row. The
+ * group database has no comments: the comment is "". group_id is the gid, the SID
+ * (level 3) Samba's S-1-22-2-<gid>. */
 #include "netapi_int.h"
 
 #define ROW(r) ((const struct group_row *)(r))
@@ -45,6 +46,25 @@ static void f_2(void *rec, const struct table *t, const void *r, size_t i, struc
         g->grpi2_attributes = GROUP_ATTRS;
 }
 
+static size_t b_3(const struct table *t, const void *r)
+{
+        (void)t, (void)r;
+        return UNIX_SID_BYTES;
+}
+
+static void f_3(void *rec, const struct table *t, const void *r, size_t i, struct packer *p)
+{
+        GROUP_INFO_3 *g = rec;
+        unsigned char sid[UNIX_SID_BYTES];
+
+        (void)t, (void)i;
+        g->grpi3_name = pack_wstr(p, ROW(r)->name);
+        g->grpi3_comment = pack_wstr(p, ROW(r)->comment);
+        unix_sid(sid, 1, ROW(r)->gid);
+        g->grpi3_group_sid = pack_bin(p, sid, sizeof(sid));
+        g->grpi3_attributes = GROUP_ATTRS;
+}
+
 _Static_assert(sizeof(GROUP_INFO_1) == sizeof(LOCALGROUP_INFO_1), "same layout");
 _Static_assert(sizeof(GROUP_INFO_0) == sizeof(LOCALGROUP_INFO_0), "same layout");
 
@@ -52,11 +72,12 @@ static const struct level_ops ops[] = {
     {sizeof(GROUP_INFO_0), s_0, NULL, f_0},
     {sizeof(GROUP_INFO_1), s_1, NULL, f_1},
     {sizeof(GROUP_INFO_2), s_1, NULL, f_2},
+    {sizeof(GROUP_INFO_3), s_1, b_3, f_3},
 };
 
 const struct level_ops *group_level(DWORD level)
 {
-        return level <= 2 ? &ops[level] : NULL;
+        return level <= 3 ? &ops[level] : NULL;
 }
 
 const struct level_ops *localgroup_level(DWORD level)

@@ -27,33 +27,98 @@ static int add_group(struct table *t, const struct group *gr)
 
 #define GR_BUF 16384 /* member lists make group entries large; grows when needed */
 
-static int enumerate(struct table *t, struct nss_buf *b)
+typedef int (*add_fn)(struct table *t, const struct group *gr, void *ctx);
+
+/* Every entry of the group database, under the lock, through add. */
+static int enumerate(struct table *t, add_fn add, void *ctx)
 {
+        struct nss_buf b = {NULL, GR_BUF};
         struct group gr;
         int r;
 
+        pthread_mutex_lock(&gr_lock);
         setgrent();
-        while ((r = nss_getgrent(b, &gr)) > 0) {
-                r = add_group(t, &gr);
+        while ((r = nss_getgrent(&b, &gr)) > 0) {
+                r = add(t, &gr, ctx);
                 if (r)
                         break;
         }
         endgrent();
+        pthread_mutex_unlock(&gr_lock);
+        nss_buf_free(&b);
         return r;
+}
+
+static int add_any(struct table *t, const struct group *gr, void *ctx)
+{
+        (void)ctx;
+        return add_group(t, gr);
 }
 
 int groups_load(struct table *t)
 {
-        struct nss_buf b = {NULL, GR_BUF};
-        int r;
+        int r = enumerate(t, add_any, NULL);
 
-        pthread_mutex_lock(&gr_lock);
-        r = enumerate(t, &b);
-        pthread_mutex_unlock(&gr_lock);
         /* One group per name, the one getgrnam finds (see users_load). */
+        return r ? r : table_unique_names(t);
+}
+
+/* Membership is kept in the comment's place while the list is read: a row of
+ * user_groups_load has no comment (NULL in a result). */
+#define LISTED_MARK 1u
+
+static int add_if_listed(struct table *t, const struct group *gr, void *ctx)
+{
+        struct group_row *g;
+        size_t i;
+        int r = add_group(t, gr);
+
+        if (r)
+                return r;
+        g = vec_at(&t->rows, t->rows.n - 1);
+        g->comment = wstr_null();
+        for (i = 0; gr->gr_mem[i]; i++)
+                if (!strcmp(gr->gr_mem[i], ctx)) {
+                        g->comment.len = LISTED_MARK;
+                        break;
+                }
+        return 0;
+}
+
+/* Every group is read, not only those that list the user: a name's first entry
+ * decides (getgrnam's, as NetGroupGetUsers sees it), so a later line of the same
+ * name that lists the user does not make it a member. */
+int user_groups_load(struct table *t, const char *user, uint32_t gid)
+{
+        size_t i, k = 0, primary = SIZE_MAX;
+        int r = enumerate(t, add_if_listed, (void *)user);
+
         r = r ? r : table_unique_names(t);
-        nss_buf_free(&b);
-        return r;
+        if (r)
+                return r;
+        for (i = 0; i < t->rows.n && primary == SIZE_MAX; i++)
+                if (((struct group_row *)vec_at(&t->rows, i))->gid == gid)
+                        primary = i;
+        /* the primary group first, as `id -Gn` prints it, then the listed ones */
+        if (primary != SIZE_MAX) {
+                struct group_row p = *(struct group_row *)vec_at(&t->rows, primary);
+
+                memmove(vec_at(&t->rows, 1), vec_at(&t->rows, 0), primary * t->rows.size);
+                p.comment.len = LISTED_MARK;
+                memcpy(vec_at(&t->rows, 0), &p, sizeof(p));
+        }
+        for (i = 0; i < t->rows.n; i++) {
+                struct group_row *g = vec_at(&t->rows, i);
+
+                if (g->comment.len != LISTED_MARK)
+                        continue;
+                g->comment = wstr_null();
+                if (k != i)
+                        memcpy(vec_at(&t->rows, k), g, t->rows.size);
+                k++;
+        }
+        t->rows.n = k;
+        return 0;
 }
 
 int group_lookup(struct table *t, const char *name)

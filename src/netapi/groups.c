@@ -1,6 +1,6 @@
-/* groups.c - NetLocalGroupEnum, NetLocalGroupGetInfo and NetGroupEnum over the group
- * database. Linux has one kind of group: every group is listed both as a local
- * group and as a global group. */
+/* groups.c - NetLocalGroupEnum, NetLocalGroupGetInfo, NetGroupEnum and
+ * NetGroupGetInfo over the group database. Linux has one kind of group: every group is listed both
+ * as a local group and as a global group. */
 #include <errno.h>
 
 #include "lmaccess.h"
@@ -38,12 +38,13 @@ NET_API_STATUS NET_API_FUNCTION NetGroupEnum(LPCWSTR servername, DWORD level, LP
                                              DWORD prefmaxlen, LPDWORD entriesread,
                                              LPDWORD totalentries, PDWORD_PTR resume_handle)
 {
-        return group_enum(servername, group_level(level), "NetGroupEnum", bufptr, prefmaxlen,
-                          entriesread, totalentries, resume_handle);
+        /* level 3 (GROUP_INFO_3) is NetGroupGetInfo's here */
+        return group_enum(servername, level <= 2 ? group_level(level) : NULL, "NetGroupEnum",
+                          bufptr, prefmaxlen, entriesread, totalentries, resume_handle);
 }
 
-NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCWSTR servername, LPCWSTR groupname,
-                                                     DWORD level, LPBYTE *bufptr)
+static NET_API_STATUS group_get_info(LPCWSTR servername, LPCWSTR groupname,
+                                     const struct level_ops *ops, const char *api, LPBYTE *bufptr)
 {
         NET_API_STATUS st = info_begin(servername, bufptr);
         struct table t;
@@ -53,14 +54,28 @@ NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCWSTR servername, LPCWSTR
                 return st;
         if (!groupname)
                 return ERROR_INVALID_PARAMETER;
-        if (level != 1) /* Windows: level 1 only */
+        if (!ops)
                 return ERROR_INVALID_LEVEL;
         table_init(&t, sizeof(struct group_row));
         r = table_lookup(&t, groupname, group_lookup);
         if (r == 0)
-                st = info_finish(&t, localgroup_level(1), "NetLocalGroupGetInfo", bufptr);
+                st = info_finish(&t, ops, api, bufptr);
         else
                 st = r == -ENOENT ? NERR_GroupNotFound : netapi_status(r);
         table_free(&t);
         return st;
+}
+
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCWSTR servername, LPCWSTR groupname,
+                                                     DWORD level, LPBYTE *bufptr)
+{
+        /* Windows: level 1 only */
+        return group_get_info(servername, groupname, level == 1 ? localgroup_level(1) : NULL,
+                              "NetLocalGroupGetInfo", bufptr);
+}
+
+NET_API_STATUS NET_API_FUNCTION NetGroupGetInfo(LPCWSTR servername, LPCWSTR groupname, DWORD level,
+                                                LPBYTE *bufptr)
+{
+        return group_get_info(servername, groupname, group_level(level), "NetGroupGetInfo", bufptr);
 }

@@ -302,6 +302,61 @@ static void group_calls_report_nss_errors(void **state)
                          NERR_GroupNotFound);
 }
 
+/* The membership calls: a failing passwd or group lookup or enumeration is that
+ * failure (ERROR_ACCESS_DENIED for EACCES/EPERM, NERR_InternalError otherwise),
+ * never NERR_UserNotFound or NERR_GroupNotFound. */
+static void membership_calls_report_nss_errors(void **state)
+{
+        static const struct {
+                int err;
+                NET_API_STATUS want;
+        } errs[] = {
+            {EIO, NERR_InternalError}, {EACCES, ERROR_ACCESS_DENIED}, {EPERM, ERROR_ACCESS_DENIED}};
+        struct enum_out o;
+        DWORD_PTR resume = 0;
+        LPBYTE buf;
+        size_t i;
+
+        (void)state;
+        for (i = 0; i < sizeof(errs) / sizeof(errs[0]); i++) {
+                fail_with(PWNAM, errs[i].err, 0);
+                o = (struct enum_out){(LPBYTE)1, 7, 7, 0};
+                assert_enum_failed(NetUserGetGroups(NULL, u"root", 1, &o.buf, MAX_PREFERRED_LENGTH,
+                                                    &o.read, &o.total),
+                                   errs[i].want, &o);
+                o = (struct enum_out){(LPBYTE)1, 7, 7, 0};
+                assert_enum_failed(NetUserGetLocalGroups(NULL, u"root", 0, LG_INCLUDE_INDIRECT,
+                                                         &o.buf, MAX_PREFERRED_LENGTH, &o.read,
+                                                         &o.total),
+                                   errs[i].want, &o);
+                reset();
+                fail_with(GRENT, errs[i].err, 0);
+                o = (struct enum_out){(LPBYTE)1, 7, 7, 0};
+                assert_enum_failed(NetUserGetGroups(NULL, u"root", 0, &o.buf, MAX_PREFERRED_LENGTH,
+                                                    &o.read, &o.total),
+                                   errs[i].want, &o);
+                reset();
+                fail_with(GRNAM, errs[i].err, 0);
+                buf = (LPBYTE)1;
+                assert_int_equal(NetGroupGetInfo(NULL, u"root", 3, &buf), errs[i].want);
+                assert_null(buf);
+                o = (struct enum_out){(LPBYTE)1, 7, 7, 0};
+                assert_enum_failed(NetGroupGetUsers(NULL, u"root", 1, &o.buf, MAX_PREFERRED_LENGTH,
+                                                    &o.read, &o.total, &resume),
+                                   errs[i].want, &o);
+                reset();
+        }
+        o = (struct enum_out){(LPBYTE)1, 7, 7, 0};
+        assert_enum_failed(NetUserGetGroups(NULL, u"winnet-no-such-user", 0, &o.buf,
+                                            MAX_PREFERRED_LENGTH, &o.read, &o.total),
+                           NERR_UserNotFound, &o);
+        assert_int_equal(NetGroupGetInfo(NULL, u"winnet-no-such-group", 0, &buf),
+                         NERR_GroupNotFound);
+        assert_enum_failed(NetGroupGetUsers(NULL, u"winnet-no-such-group", 0, &o.buf,
+                                            MAX_PREFERRED_LENGTH, &o.read, &o.total, NULL),
+                           NERR_GroupNotFound, &o);
+}
+
 /* The members of a group that exists, when what resolves them fails: passwd (levels
  * 0-2 carry SIDs) and the host name (levels 2 and 3 carry DOMAIN\name). */
 static void members_report_the_failure_behind_them(void **state)
@@ -433,6 +488,7 @@ int main(void)
             cmocka_unit_test_setup_teardown(nss_buffer_grows_while_nss_says_erange, setup,
                                             teardown),
             cmocka_unit_test_setup_teardown(group_calls_report_nss_errors, setup, teardown),
+            cmocka_unit_test_setup_teardown(membership_calls_report_nss_errors, setup, teardown),
             cmocka_unit_test_setup_teardown(members_report_the_failure_behind_them, setup,
                                             teardown),
             cmocka_unit_test_setup_teardown(sessions_report_failures, setup, teardown),
