@@ -16,9 +16,10 @@ bin=$1
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for network namespaces"; exit 77; }
 command -v jq >/dev/null || { echo "SKIP: jq missing"; exit 77; }
 a="wnh-sweep-a-$$" b="wnh-sweep-b-$$" c="wnh-sweep-c-$$" t="wnh-sweep-t-$$"
+h="wnh-sweep-h-$$" g1="wnh-sweep-g1-$$" g2="wnh-sweep-g2-$$"
 ip netns add "$a" || { echo "SKIP: cannot create a network namespace"; exit 77; }
-trap 'for n in "$a" "$b" "$c" "$t"; do ip netns del "$n" 2>/dev/null; done' EXIT
-for n in "$b" "$c" "$t"; do ip netns add "$n" || exit 1; done
+trap 'for n in "$a" "$b" "$c" "$t" "$h" "$g1" "$g2"; do ip netns del "$n" 2>/dev/null; done' EXIT
+for n in "$b" "$c" "$t" "$h" "$g1" "$g2"; do ip netns add "$n" || exit 1; done
 fails=0
 no() { echo "FAIL: $*"; fails=$((fails + 1)); }
 j() { _ns=$1; shift; "$bin" -n "$_ns" --json "$@"; }
@@ -26,7 +27,7 @@ sx() { ip netns exec "$1" sh -c "$2"; } # shell inside a namespace (sysctl write
 need() { "$@" || no "setup: $*"; }
 
 # ---- topologies ----
-for n in "$a" "$b" "$c" "$t"; do ip -n "$n" link set lo up; done
+for n in "$a" "$b" "$c" "$t" "$h" "$g1" "$g2"; do ip -n "$n" link set lo up; done
 need ip -n "$a" link add xa type veth peer name xb netns "$b"
 need ip -n "$a" -batch - <<'EOB'
 link set xa up
@@ -103,7 +104,7 @@ addr add 198.51.100.2/24 dev p0b noprefixroute
 addr add 203.0.113.1/32 peer 203.0.113.2 dev p0b
 addr add 203.0.113.9/24 dev p0b label p0b:x
 EOB
-sx "$a" 'echo 1 > /proc/sys/net/ipv6/conf/mvbridge/optimistic_dad; echo 20 > /proc/sys/net/ipv6/conf/mvbridge/dad_transmits'
+sx "$a" 'echo 1 > /proc/sys/net/ipv6/conf/mvbridge/optimistic_dad; echo 100 > /proc/sys/net/ipv6/conf/mvbridge/dad_transmits'
 need ip -n "$a" addr add 2001:db8:5::1/64 dev mvbridge optimistic
 need ip -n "$b" addr add 2001:db8:1::1/64 dev xb # A has it: DAD fails in B
 
@@ -187,6 +188,42 @@ sx "$b" 'echo 1 > /proc/sys/net/ipv4/ip_forward; echo 1 > /proc/sys/net/ipv6/con
 ip netns exec "$a" ping -c2 -W1 -M do -s 1400 198.51.100.130 >/dev/null 2>&1
 ip netns exec "$a" ping -c2 -W1 -s 1400 198.51.100.130 >/dev/null 2>&1
 ip netns exec "$a" ping -c2 -W1 -s 1400 2001:db8:9::2 >/dev/null 2>&1
+
+# Redirects: H's first hop G1 forwards to G2 on the same LAN (a bridge in G1) and
+# tells H so; H keeps the redirect as an exception with G2 as next hop. An IPv6
+# redirect is taken only from the first hop's link-local address.
+need ip -n "$g1" link add lan type bridge
+need ip -n "$g1" link set lan up
+for n in h g2; do
+	eval "peer=\$$n"
+	need ip -n "$g1" link add "p$n" type veth peer name e0 netns "$peer"
+	need ip -n "$g1" link set "p$n" master lan up
+	need ip -n "$peer" link set e0 up
+done
+need ip -n "$g1" addr add 192.0.2.1/24 dev lan
+need ip -n "$g1" addr add 2001:db8:1::1/64 dev lan nodad
+need ip -n "$h" addr add 192.0.2.10/24 dev e0
+need ip -n "$h" addr add 2001:db8:1::10/64 dev e0 nodad
+need ip -n "$g2" addr add 192.0.2.2/24 dev e0
+need ip -n "$g2" addr add 2001:db8:1::2/64 dev e0 nodad
+need ip -n "$g2" addr add 203.0.113.1/32 dev lo
+need ip -n "$g2" addr add 2001:db8:77::1/128 dev lo
+for n in "$g1" "$g2"; do
+	sx "$n" 'echo 1 > /proc/sys/net/ipv4/ip_forward; echo 1 > /proc/sys/net/ipv6/conf/all/forwarding' || no "setup: forwarding"
+done
+sleep 1 # the link-local addresses' DAD
+ll() { ip -n "$1" -j addr show dev "$2" | jq -r '.[0].addr_info[] | select(.scope == "link") | .local'; }
+g1ll=$(ll "$g1" lan) g2ll=$(ll "$g2" e0)
+need ip -n "$g1" route add 203.0.113.0/24 via 192.0.2.2
+need ip -n "$g1" -6 route add 2001:db8:77::/48 via "$g2ll" dev lan
+need ip -n "$g2" route add default via 192.0.2.1
+need ip -n "$g2" -6 route add default via 2001:db8:1::1
+need ip -n "$h" route add default via 192.0.2.1
+need ip -n "$h" -6 route add default via "$g1ll" dev e0
+ip netns exec "$h" ping -c2 -W1 203.0.113.1 >/dev/null || no "setup: ping 203.0.113.1"
+ip netns exec "$h" ping -c2 -W1 2001:db8:77::1 >/dev/null || no "setup: ping 2001:db8:77::1"
+# The kernel dumps an IPv4 exception once a route was cached with it.
+ip -n "$h" route get 203.0.113.1 >/dev/null
 
 # ---- field-by-field comparison with the kernel ----
 # Each comparator is a jq program over {w: winnet's JSON, k: iproute2's, ...} that
@@ -300,9 +337,10 @@ stackcmp='
    "\(.ifname)>\(.linkinfo.info_data.link)"] | sort) as $K |
 ([$w[] | "\(.higher)>\(.lower)"] | sort) as $W |
 (($W - $K)[] | "winnet only: \(.)"), (($K - $W)[] | "kernel only: \(.)")'
+# A redirect carries no MTU: PathMtu is then the interface MTU (docs/iphlp-tables.md).
 pathcmp='
 ([$k[] | {destination: .dst, next_hop: (.gateway // (if .dst | test(":") then "::" else "0.0.0.0" end)),
-  index: $x[.dev], path_mtu: ([.metrics[]? | .mtu // empty][0])}] | map(tojson) | sort) as $K |
+  index: $x[.dev], path_mtu: ([.metrics[]? | .mtu // empty][0] // $m[.dev])}] | map(tojson) | sort) as $K |
 ([$w[] | {destination, next_hop: (.next_hop | sub("%.*$"; "")), index, path_mtu}] | map(tojson) | sort) as $W |
 (($W - $K)[] | "winnet only: \(.)"), (($K - $W)[] | "kernel only: \(.)")'
 
@@ -345,6 +383,7 @@ compare() {
 		stack) out=$(jq -rn --argjson w "$(wj "$ns" stack)" \
 			--argjson k "$(ipj -n "$ns" -j -d link show)" "$stackcmp" 2>&1) ;;
 		paths) out=$(jq -rn --argjson w "$(j "$ns" paths)" --argjson x "$(ifmap "$ns")" \
+			--argjson m "$(ipj -n "$ns" -j link show | jq 'map({key: .ifname, value: .mtu}) | from_entries')" \
 			--argjson k "$({ ip -n "$ns" -4 -j route show cache; ip -n "$ns" -6 -j route show cache; } | jq -s add)" \
 			"$pathcmp" 2>&1) ;;
 		esac
@@ -357,7 +396,7 @@ compare() {
 	fails=$((fails + 1))
 }
 sleep 1 # let the optimistic address's DAD run and B's duplicate fail
-for ns in "$a" "$b" "$c" "$t"; do
+for ns in "$a" "$b" "$c" "$t" "$h" "$g1" "$g2"; do
 	for table in interfaces ipinterfaces addresses routes neighbors stack paths; do
 		compare "$table" "$ns"
 	done
@@ -414,6 +453,9 @@ got=$(field "$a" neighbors '[.[] | select(.address == "192.0.2.50" or .address =
 [ "$got" = 0 ] || no "proxy entries listed as neighbours"
 got=$(field "$a" paths '[.[] | "\(.destination) \(.path_mtu)"] | sort | join(",")')
 [ "$got" = "198.51.100.130 1280,2001:db8:9::2 1280" ] || no "paths: $got"
+got=$(field "$h" paths '[.[] | "\(.destination) \(.next_hop) \(.path_mtu)"] | sort | join(",")')
+[ "$got" = "2001:db8:77::1 $g2ll%2 1500,203.0.113.1 192.0.2.2 1500" ] ||
+	no "redirect paths: $got (want G2 as next hop, the link MTU as path MTU)"
 # C: per-link IPv6 settings, then IPv6 off for new links, then everywhere.
 got=$(field "$c" ipinterfaces '.[] | select(.alias == "c1" and .family == "ipv6") | "\(.interface_identifier) \(.router_discovery)"')
 [ "$got" = "281483566841860 enabled" ] || no "c1: token/accept_ra 2: $got"
