@@ -1,6 +1,6 @@
 /* lmshare.h - shared resources (SHARE_INFO_0/1/2, STYPE_* values) and server sessions
- * (SESSION_INFO_0/1/10), with NetShareEnum and NetSessionEnum. Windows keeps sessions in
- * this header too. x64 layouts and values equal Windows' lmshare.h. */
+ * (SESSION_INFO_0/1/10), with NetShareEnum, NetShareGetInfo and NetSessionEnum. Windows keeps
+ * sessions in this header too. x64 layouts and values equal Windows' lmshare.h. */
 #ifndef WINNET_LMSHARE_H
 #define WINNET_LMSHARE_H
 
@@ -40,6 +40,15 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION NetShareEnum(_In_opt_ LMSTR servernam
                                                         _Out_ LPDWORD entriesread,
                                                         _Out_ LPDWORD totalentries,
                                                         _Inout_opt_ LPDWORD resume_handle);
+
+/* One share of the local machine by name (compared case-insensitively; winnet folds
+ * ASCII letters), levels 0, 1 and 2 with NetShareEnum's fields. *bufptr is one
+ * NetApiBuffer block, NULL on failure. Errors: ERROR_INVALID_PARAMETER (bufptr or
+ * netname NULL), ERROR_INVALID_LEVEL, NERR_NetNameNotFound (no such share, or ""),
+ * ERROR_INVALID_NAME, NERR_InvalidComputer, ERROR_NOT_ENOUGH_MEMORY. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION NetShareGetInfo(_In_opt_ LMSTR servername,
+                                                           _In_ LMSTR netname, _In_ DWORD level,
+                                                           _Out_ LPBYTE *bufptr);
 
 #define STYPE_DISKTREE  0
 #define STYPE_PRINTQ    1

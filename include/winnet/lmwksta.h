@@ -1,6 +1,6 @@
 /* lmwksta.h - workstation information (WKSTA_INFO_100/101/102) and the logged-on user
- * (WKSTA_USER_INFO_0/1/1101), returned by NetWkstaGetInfo and NetWkstaUserGetInfo. x64
- * layouts equal Windows' lmwksta.h. */
+ * (WKSTA_USER_INFO_0/1/1101), returned by NetWkstaGetInfo, NetWkstaUserGetInfo and
+ * NetWkstaUserEnum. x64 layouts equal Windows' lmwksta.h. */
 #ifndef WINNET_LMWKSTA_H
 #define WINNET_LMWKSTA_H
 
@@ -61,6 +61,16 @@ WINNET_API NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(_In_opt_ LMSTR server
 WINNET_API NET_API_STATUS NET_API_FUNCTION NetWkstaUserGetInfo(_In_opt_ LMSTR reserved,
                                                                _In_ DWORD level,
                                                                _Out_ LPBYTE *bufptr);
+
+/* The users logged on to the local machine, levels 0 and 1 (winnet: one entry per
+ * login of utmp, so a user logged on twice is listed twice; level 1 as
+ * NetWkstaUserGetInfo). Enumeration rules as NetShareEnum in lmshare.h:
+ * ERROR_MORE_DATA with the whole entries that fit, *bufptr, *entriesread and
+ * *totalentries always set. Errors: ERROR_INVALID_PARAMETER, ERROR_INVALID_LEVEL,
+ * ERROR_INVALID_NAME, NERR_InvalidComputer, ERROR_NOT_ENOUGH_MEMORY. */
+WINNET_API NET_API_STATUS NET_API_FUNCTION NetWkstaUserEnum(
+    _In_opt_ LMSTR servername, _In_ DWORD level, _Out_ LPBYTE *bufptr, _In_ DWORD prefmaxlen,
+    _Out_ LPDWORD entriesread, _Out_ LPDWORD totalentries, _Inout_opt_ LPDWORD resumehandle);
 
 WINNET_END_DECLS
 
