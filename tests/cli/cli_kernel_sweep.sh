@@ -19,6 +19,7 @@ a="wnh-sweep-a-$$" b="wnh-sweep-b-$$" c="wnh-sweep-c-$$" t="wnh-sweep-t-$$"
 h="wnh-sweep-h-$$" g1="wnh-sweep-g1-$$" g2="wnh-sweep-g2-$$"
 ip netns add "$a" || { echo "SKIP: cannot create a network namespace"; exit 77; }
 trap 'for n in "$a" "$b" "$c" "$t" "$h" "$g1" "$g2"; do ip netns del "$n" 2>/dev/null; done' EXIT
+trap 'exit 1' HUP INT PIPE TERM # through the EXIT trap: no namespace left behind
 for n in "$b" "$c" "$t" "$h" "$g1" "$g2"; do ip netns add "$n" || exit 1; done
 fails=0
 no() { echo "FAIL: $*"; fails=$((fails + 1)); }
