@@ -44,9 +44,14 @@ int link_lookup(const NET_LUID *luid, NET_IFINDEX ifindex, unsigned want,
 
 /* ---- rows ---- */
 void if_row_fill(MIB_IF_ROW2 *row, const struct prov_link *l);
-/* all_accept_dad: IPv6's conf/all/accept_dad in the namespace (0 when unknown). */
+/* The namespace-wide IPv6 settings a row depends on (0 when unknown). */
+struct ipif_ns {
+        int32_t all_accept_dad; /* conf/all/accept_dad */
+        int32_t all_forwarding; /* conf/all/forwarding */
+};
+/* ns may be NULL: all zero. */
 void ipif_row_fill(MIB_IPINTERFACE_ROW *row, const struct prov_link *l, ADDRESS_FAMILY family,
-                   int32_t all_accept_dad);
+                   const struct ipif_ns *ns);
 void ipif_row_set_parms(MIB_IPINTERFACE_ROW *row, const struct prov_neigh_parms *p);
 #define IF_SPEED_UNKNOWN ((ULONG64)-1) /* NDIS_LINK_SPEED_UNKNOWN */
 

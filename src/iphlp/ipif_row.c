@@ -67,19 +67,34 @@ static void fill_ipv4(MIB_IPINTERFACE_ROW *r, const struct prov_link *l)
         r->NlMtu = l->mtu;
 }
 
-void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FAMILY family,
-                   int32_t all_accept_dad)
+/* IPv4 forwards what arrives on a link whose own forwarding is on (the input route
+ * checks the receiving device). IPv6 forwards when conf/all/forwarding is on, or,
+ * from Linux 6.17, the receiving link's force_forwarding (ip6_forward); the link's
+ * own forwarding only makes it act as a router (no RAs accepted, RS not sent). */
+static BOOLEAN forwards(const struct prov_ip_conf *c, ADDRESS_FAMILY family,
+                        const struct ipif_ns *ns)
 {
+        if (family != AF_INET6)
+                return c->forwarding != 0;
+        return ns->all_forwarding > 0 || c->force_forwarding > 0;
+}
+
+void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FAMILY family,
+                   const struct ipif_ns *ns)
+{
+        static const struct ipif_ns none = {0, 0};
         const struct prov_ip_conf *c = family == AF_INET6 ? &l->inet6 : &l->inet;
         bool nd = !(l->flags & (PROV_IFF_LOOPBACK | PROV_IFF_NOARP));
         struct link_class cls;
 
+        if (!ns)
+                ns = &none;
         memset(r, 0, sizeof(*r));
         link_classify(l, &cls);
         r->Family = family;
         r->InterfaceLuid = luid_make(l->ifindex, cls.type);
         r->InterfaceIndex = l->ifindex;
-        r->ForwardingEnabled = c->forwarding != 0;
+        r->ForwardingEnabled = forwards(c, family, ns);
         r->WeakHostSend = TRUE; /* Linux implements the weak host model */
         r->WeakHostReceive = TRUE;
         r->UseNeighborUnreachabilityDetection = nd;
@@ -87,7 +102,7 @@ void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FA
         fill_zones(r->ZoneIndices, l->ifindex);
         r->Connected = (l->flags & PROV_IFF_UP) && (l->flags & PROV_IFF_RUNNING);
         if (family == AF_INET6)
-                fill_ipv6(r, c, nd, all_accept_dad);
+                fill_ipv6(r, c, nd, ns->all_accept_dad);
         else
                 fill_ipv4(r, l);
 }

@@ -32,8 +32,8 @@ struct ipif_build {
         ADDRESS_FAMILY family;
         uint32_t last;
         bool sorted;
-        size_t hint;            /* the row parms_visit found last */
-        int32_t all_accept_dad; /* IPv6's conf/all/accept_dad */
+        size_t hint;       /* the row parms_visit found last */
+        struct ipif_ns ns; /* IPv6's namespace-wide settings */
 };
 
 static int ipif_begin(void *p)
@@ -52,7 +52,7 @@ static int ipif_add(struct ipif_build *c, const struct prov_link *l, ADDRESS_FAM
 
         if (!r)
                 return -ENOMEM;
-        ipif_row_fill(r, l, f, c->all_accept_dad);
+        ipif_row_fill(r, l, f, &c->ns);
         return 0;
 }
 
@@ -137,6 +137,18 @@ static int ns_setting(enum prov_ns_sysctl which, int32_t def, int32_t *ret)
         return r == -EAFNOSUPPORT ? 0 : r;
 }
 
+/* The namespace-wide IPv6 settings the rows need (none for IPv4 alone). */
+static int read_ns(ADDRESS_FAMILY family, struct ipif_ns *ns)
+{
+        int r;
+
+        ns->all_accept_dad = ns->all_forwarding = 0;
+        if (family == AF_INET)
+                return 0;
+        r = ns_setting(PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, 0, &ns->all_accept_dad);
+        return r ? r : ns_setting(PROV_SYSCTL_IPV6_ALL_FORWARDING, 0, &ns->all_forwarding);
+}
+
 /* Path-MTU cache lifetime in milliseconds; 0 when the family keeps none. */
 static int pmtu_timeout_ms(int family, ULONG *ret_ms)
 {
@@ -174,9 +186,7 @@ static int ipif_collect(struct ipif_build *c)
         const struct provider_ops *ops = provider();
         struct prov_link_visitor v = {ipif_begin, ipif_link, c};
         struct prov_parms_visitor pv = {parms_begin, parms_visit, c};
-        int r = want_v6(c->family)
-                    ? ns_setting(PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, 0, &c->all_accept_dad)
-                    : 0;
+        int r = read_ns(c->family, &c->ns);
 
         if (r == 0)
                 r = ops->link_walk(0, &v);
@@ -224,7 +234,7 @@ int iphlp_get_ipif_table(ADDRESS_FAMILY family, PMIB_IPINTERFACE_TABLE *ret, str
                                0,
                                true,
                                0,
-                               0};
+                               {0, 0}};
         int r;
 
         if (!ret)
@@ -248,7 +258,7 @@ struct ipif_entry_ctx {
         MIB_IPINTERFACE_ROW row;
         ADDRESS_FAMILY family;
         bool found;
-        int32_t all_accept_dad;
+        struct ipif_ns ns;
 };
 
 static int ipif_entry_visit(void *p, const struct prov_link *l)
@@ -257,7 +267,7 @@ static int ipif_entry_visit(void *p, const struct prov_link *l)
 
         c->found = has_row(l, c->family);
         if (c->found)
-                ipif_row_fill(&c->row, l, c->family, c->all_accept_dad);
+                ipif_row_fill(&c->row, l, c->family, &c->ns);
         return 0;
 }
 
@@ -282,9 +292,7 @@ int iphlp_get_ipif_entry(PMIB_IPINTERFACE_ROW row)
                 return -EINVAL;
         c.family = row->Family;
         c.found = false;
-        c.all_accept_dad = 0;
-        r = c.family == AF_INET6 ? ns_setting(PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, 0, &c.all_accept_dad)
-                                 : 0;
+        r = read_ns(c.family, &c.ns);
         if (r == 0)
                 r = link_lookup(&row->InterfaceLuid, row->InterfaceIndex, 0, ipif_entry_visit, &c);
         if (r < 0)

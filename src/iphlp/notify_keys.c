@@ -86,12 +86,17 @@ static bool has_row(const struct prov_link *l, ADDRESS_FAMILY f)
 /* The row GetIpInterfaceEntry would build, without the times the kernel
  * re-randomises on its own (ReachableTime), which are no parameter change, and
  * from the link's own settings only: the kernel announces no change of the
- * namespace-wide conf/all/accept_dad. */
+ * namespace-wide conf/all/accept_dad. IPv6 forwarding is hashed from the link's
+ * forwarding and force_forwarding: a write to conf/all/forwarding copies itself
+ * into every link's forwarding, which the kernel does announce. */
 static uint64_t row_hash(const struct prov_link *l, ADDRESS_FAMILY f)
 {
         MIB_IPINTERFACE_ROW row;
 
-        ipif_row_fill(&row, l, f, 0);
+        ipif_row_fill(&row, l, f, NULL);
+        if (f == AF_INET6)
+                row.ForwardingEnabled =
+                    (BOOLEAN)((l->inet6.forwarding != 0) | (l->inet6.force_forwarding != 0) << 1);
         row.ReachableTime = 0;
         row.RetransmitTime = 0;
         return nonzero(notify_hash(&row, sizeof(row), f));

@@ -75,13 +75,14 @@ enum prov_addr_gen { PROV_ADDR_GEN_EUI64 = 0, PROV_ADDR_GEN_NONE = 1, PROV_ADDR_
 /* Per-family settings of one link, with Linux devconf semantics. IPv4 fills only
  * present and forwarding; the rest is IPv6. */
 struct prov_ip_conf {
-        bool present;       /* the family's device exists on this link */
-        bool disabled;      /* IPv6 disable_ipv6 is set */
-        bool has_cacheinfo; /* max_reasm_len/reachable_ms/retrans_ms are valid */
-        int32_t forwarding; /* conf forwarding */
-        int32_t mtu;        /* IPv6 conf mtu (mtu6) */
-        int32_t hop_limit;  /* IPv6 conf hop_limit */
-        int32_t accept_ra;  /* 0 off, 1 on unless forwarding, 2 on */
+        bool present;             /* the family's device exists on this link */
+        bool disabled;            /* IPv6 disable_ipv6 is set */
+        bool has_cacheinfo;       /* max_reasm_len/reachable_ms/retrans_ms are valid */
+        int32_t forwarding;       /* conf forwarding (IPv6: the link's router role) */
+        int32_t force_forwarding; /* IPv6 conf force_forwarding (Linux 6.17+; 0 before) */
+        int32_t mtu;              /* IPv6 conf mtu (mtu6) */
+        int32_t hop_limit;        /* IPv6 conf hop_limit */
+        int32_t accept_ra;        /* 0 off, 1 on unless forwarding, 2 on */
         int32_t accept_ra_defrtr;
         int32_t accept_dad;    /* 0 off, 1 on, 2 on and disable IPv6 on failure */
         int32_t dad_transmits; /* conf dad_transmits */
@@ -334,6 +335,8 @@ enum prov_ns_sysctl {
         PROV_SYSCTL_IPV6_MTU_EXPIRES,    /* the same for IPv6 */
         PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD, /* conf/all/accept_dad: DAD runs where it or the
                                             link's own accept_dad is at least 1 */
+        PROV_SYSCTL_IPV6_ALL_FORWARDING, /* conf/all/forwarding: IPv6 forwards packets that
+                                            arrive on any link while it is on */
         PROV_SYSCTL_COUNT
 };
 

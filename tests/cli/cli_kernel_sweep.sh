@@ -169,6 +169,7 @@ sx "$c" 'cd /proc/sys/net/ipv6/conf && echo 1 > c0/forwarding && echo 2 > c1/acc
 	echo 1 > c1/forwarding && echo 0 > d1/accept_dad && echo 5 > d1/dad_transmits &&
 	echo 1 > e0/disable_ipv6 && echo 1 > e1/addr_gen_mode &&
 	echo 1 > /proc/sys/net/ipv4/conf/c1/forwarding &&
+	{ [ ! -e d0/force_forwarding ] || echo 1 > d0/force_forwarding; } &&
 	echo 1234 > /proc/sys/net/ipv6/neigh/c0/retrans_time_ms &&
 	echo 4321 > /proc/sys/net/ipv4/neigh/d1/base_reachable_time_ms' || no "setup: C sysctls"
 need ip -n "$c" link set e1 mtu 1279
@@ -269,7 +270,8 @@ def flag($l; $f): ($l.flags | index([$f])) != null;
 (if $want != $got then "rows: winnet has \($got - $want) extra, \($want - $got) missing" else empty end),
 ($w[] | . as $r | $K[$r.index|tostring] as $l | $r.family as $f | $l.ifname as $n |
  (flag($l; "LOOPBACK") or flag($l; "NOARP") | not) as $nd |
- [ ["forwarding", $r.forwarding, ($s["\($f)/conf/\($n)/forwarding"] == 1)],
+ [ ["forwarding", $r.forwarding, (if $f == "ipv6" then ($s["ipv6/conf/all/forwarding"] == 1 or
+       ($s["ipv6/conf/\($n)/force_forwarding"] // 0) == 1) else $s["ipv4/conf/\($n)/forwarding"] == 1 end)],
    ["nl_mtu", $r.nl_mtu, (if $f == "ipv6" then $s["ipv6/conf/\($n)/mtu"] else $l.mtu end)],
    ["retransmit_time", $r.retransmit_time, $s["\($f)/neigh/\($n)/retrans_time_ms"]],
    ["base_reachable_time", $r.base_reachable_time, $s["\($f)/neigh/\($n)/base_reachable_time_ms"]],

@@ -48,6 +48,17 @@ static long expected_dad(const char *n, bool nd)
         return sys("net/ipv6/conf/%s/dad_transmits", n, 0);
 }
 
+/* IPv4 forwards what arrives on a link whose forwarding is on; IPv6 when
+ * conf/all/forwarding is on or the link's force_forwarding (Linux 6.17+): the
+ * link's own IPv6 forwarding is only its router role (ip6_forward). */
+static bool expected_forwarding(const char *n, bool v6)
+{
+        if (!v6)
+                return sys("net/ipv4/conf/%s/forwarding", n, 0) != 0;
+        return sys("net/ipv6/conf/%s/forwarding", "all", 0) != 0 ||
+               sys("net/ipv6/conf/%s/force_forwarding", n, 0) != 0;
+}
+
 static long expected_rd(const char *n, bool nd)
 {
         long ra = sys("net/ipv6/conf/%s/accept_ra", n, 0);
@@ -92,8 +103,7 @@ static void check_common(const MIB_IPINTERFACE_ROW *r, json_t *l, const char *n,
         CHECK_EQ(n, "InterfaceLuid.IfType", r->InterfaceLuid.Info.IfType, topo_expected_iftype(l));
         CHECK_EQ(n, "InterfaceLuid.NetLuidIndex", r->InterfaceLuid.Info.NetLuidIndex,
                  r->InterfaceIndex);
-        snprintf(path, sizeof(path), "net/ipv%s/conf/%%s/forwarding", fam);
-        CHECK_EQ(n, "ForwardingEnabled", r->ForwardingEnabled, sys(path, n, -1) != 0);
+        CHECK_EQ(n, "ForwardingEnabled", r->ForwardingEnabled, expected_forwarding(n, v6));
         snprintf(path, sizeof(path), "net/ipv%s/neigh/%%s/base_reachable_time_ms", fam);
         base = sys(path, n, -1);
         CHECK_EQ(n, "BaseReachableTime", r->BaseReachableTime, base);
@@ -328,6 +338,78 @@ static void entry_errors_follow_the_reference(void **state)
 
 /* conf/all/accept_dad turns DAD on for a link whose own accept_dad is 0: the
  * kernel runs it (a new address is tentative) and DadTransmits says so. */
+static BOOLEAN v6_forwarding(NET_IFINDEX ifindex)
+{
+        MIB_IPINTERFACE_ROW r;
+
+        InitializeIpInterfaceEntry(&r);
+        r.Family = AF_INET6;
+        r.InterfaceIndex = ifindex;
+        assert_int_equal(GetIpInterfaceEntry(&r), NO_ERROR);
+        return r.ForwardingEnabled;
+}
+
+/* IPv6 forwarding is conf/all/forwarding or the link's force_forwarding, not the
+ * link's own forwarding (its router role), in the table and the entry alike. */
+static void ipv6_forwarding_is_what_the_kernel_does(void **state)
+{
+        struct test_netns d;
+        NET_LUID luid;
+        NET_IFINDEX f0, f1;
+        long v;
+        bool force;
+
+        (void)state;
+        assert_int_equal(netns_create(&d, "fwd", false), 0);
+        assert_int_equal(netns_ip(&d, "link add fw0 type veth peer name fw1"), 0);
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/fw0/forwarding", "1"), 0);
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv4/conf/fw0/forwarding", "1"), 0);
+        force = netns_sysctl_read(&d, "net/ipv6/conf/fw1/force_forwarding", &v) == 0;
+        assert_int_equal(winnet_set_thread_netns(d.name), NO_ERROR);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"fw0", &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToIndex(&luid, &f0), NO_ERROR);
+        assert_int_equal(ConvertInterfaceAliasToLuid(u"fw1", &luid), NO_ERROR);
+        assert_int_equal(ConvertInterfaceLuidToIndex(&luid, &f1), NO_ERROR);
+
+        /* all off: fw0's own forwarding makes it a router, it forwards nothing */
+        assert_false(v6_forwarding(f0));
+        assert_false(v6_forwarding(f1));
+        if (force) { /* Linux 6.17+: force_forwarding forwards what fw1 receives */
+                assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/fw1/force_forwarding", "1"),
+                                 0);
+                assert_true(v6_forwarding(f1));
+                assert_false(v6_forwarding(f0));
+                assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/fw1/force_forwarding", "0"),
+                                 0);
+        }
+        /* all on: every link forwards, even one whose own forwarding is set back to 0 */
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/all/forwarding", "1"), 0);
+        assert_int_equal(netns_sysctl_write(&d, "net/ipv6/conf/fw1/forwarding", "0"), 0);
+        assert_true(v6_forwarding(f0));
+        assert_true(v6_forwarding(f1));
+        {
+                PMIB_IPINTERFACE_TABLE t = NULL;
+                ULONG k, on = 0;
+
+                assert_int_equal(GetIpInterfaceTable(AF_UNSPEC, &t), NO_ERROR);
+                for (k = 0; k < t->NumEntries; k++) {
+                        const MIB_IPINTERFACE_ROW *r = &t->Table[k];
+
+                        if (r->Family == AF_INET6 &&
+                            (r->InterfaceIndex == f0 || r->InterfaceIndex == f1))
+                                on += r->ForwardingEnabled;
+                        if (r->Family == AF_INET && r->InterfaceIndex == f0)
+                                assert_true(r->ForwardingEnabled); /* IPv4: the link's own */
+                        if (r->Family == AF_INET && r->InterfaceIndex == f1)
+                                assert_false(r->ForwardingEnabled);
+                }
+                assert_int_equal(on, 2);
+                FreeMibTable(t);
+        }
+        assert_int_equal(winnet_set_thread_netns(NULL), NO_ERROR);
+        netns_destroy(&d);
+}
+
 static void all_accept_dad_counts(void **state)
 {
         struct test_netns d;
@@ -444,6 +526,7 @@ int main(void)
             cmocka_unit_test(entry_equals_table_row),
             cmocka_unit_test(initialize_sets_unspec_and_zero),
             cmocka_unit_test(all_accept_dad_counts),
+            cmocka_unit_test(ipv6_forwarding_is_what_the_kernel_does),
             cmocka_unit_test(table_errors_follow_the_reference),
             cmocka_unit_test(entry_errors_follow_the_reference),
             cmocka_unit_test(ipv6_off_everywhere_is_not_supported),

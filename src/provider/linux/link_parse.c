@@ -18,6 +18,11 @@
 #include "provider/linux/nl.h"
 #include "provider/linux/nl_attr.h"
 
+/* DEVCONF_FORCE_FORWARDING (Linux 6.17), the entry after DEVCONF_ACCEPT_RA_MIN_LFT;
+ * uapi headers before 6.17 lack the name, and the values of that enum never change.
+ * Older kernels send a shorter array, and conf_at reads 0 past its end. */
+#define WN_DEVCONF_FORCE_FORWARDING 59
+
 /* IFLA_INET6_FLAGS bits (kernel-internal include/net/if_inet6.h). */
 #define INET6_IF_RA_OTHERCONF 0x80u
 #define INET6_IF_RA_MANAGED   0x40u
@@ -100,6 +105,7 @@ static void parse_inet(const struct nlattr *af, struct prov_ip_conf *c)
 static void parse_inet6_conf(const struct nlattr *a, struct prov_ip_conf *c)
 {
         c->forwarding = conf_at(a, DEVCONF_FORWARDING);
+        c->force_forwarding = conf_at(a, WN_DEVCONF_FORCE_FORWARDING);
         c->hop_limit = conf_at(a, DEVCONF_HOPLIMIT);
         c->mtu = conf_at(a, DEVCONF_MTU6);
         c->accept_ra = conf_at(a, DEVCONF_ACCEPT_RA);

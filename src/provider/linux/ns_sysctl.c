@@ -1,7 +1,7 @@
 /* ns_sysctl.c - the namespace-wide sysctls netlink does not carry (the path-MTU
- * lifetime per family, IPv6's conf/all/accept_dad). Each file is opened once per
- * thread and namespace (inside the selected namespace, whose values it then
- * shows) and re-read with pread on every call. */
+ * lifetime per family, IPv6's conf/all/accept_dad and conf/all/forwarding). Each file is opened
+ * once per thread and namespace (inside the selected namespace, whose values it then shows) and
+ * re-read with pread on every call. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@ static const char *const sysctl_paths[PROV_SYSCTL_COUNT] = {
     [PROV_SYSCTL_IPV4_MTU_EXPIRES] = "/proc/sys/net/ipv4/route/mtu_expires",
     [PROV_SYSCTL_IPV6_MTU_EXPIRES] = "/proc/sys/net/ipv6/route/mtu_expires",
     [PROV_SYSCTL_IPV6_ALL_ACCEPT_DAD] = "/proc/sys/net/ipv6/conf/all/accept_dad",
+    [PROV_SYSCTL_IPV6_ALL_FORWARDING] = "/proc/sys/net/ipv6/conf/all/forwarding",
 };
 
 struct open_args {
