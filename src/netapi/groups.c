@@ -38,9 +38,8 @@ NET_API_STATUS NET_API_FUNCTION NetGroupEnum(LPCWSTR servername, DWORD level, LP
                                              DWORD prefmaxlen, LPDWORD entriesread,
                                              LPDWORD totalentries, PDWORD_PTR resume_handle)
 {
-        /* level 3 (GROUP_INFO_3) is NetGroupGetInfo's here */
-        return group_enum(servername, level <= 2 ? group_level(level) : NULL, "NetGroupEnum",
-                          bufptr, prefmaxlen, entriesread, totalentries, resume_handle);
+        return group_enum(servername, group_level(level), "NetGroupEnum", bufptr, prefmaxlen,
+                          entriesread, totalentries, resume_handle);
 }
 
 static NET_API_STATUS group_get_info(LPCWSTR servername, LPCWSTR groupname,

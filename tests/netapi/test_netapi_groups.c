@@ -8,7 +8,6 @@
 #include "check.h"
 #include "fixture.h"
 
-
 struct grline {
         char *name, *members;
         unsigned gid;
@@ -59,6 +58,7 @@ static void local_groups_equal_getent(void **state)
 static void global_groups_carry_the_gid(void **state)
 {
         GROUP_INFO_2 *g = NULL;
+        GROUP_INFO_3 *g3 = NULL;
         DWORD read = 0, total = 0;
         size_t i;
 
@@ -73,6 +73,24 @@ static void global_groups_carry_the_gid(void **state)
                 assert_int_equal(g[i].grpi2_attributes, 7);
         }
         NetApiBufferFree(g);
+        /* level 3: the SID in place of the gid, S-1-22-2-<gid>, inside the block */
+        assert_int_equal(
+            NetGroupEnum(NULL, 3, (LPBYTE *)&g3, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+            NERR_Success);
+        assert_int_equal(read, ngr);
+        for (i = 0; i < read; i++) {
+                const unsigned char *sid = g3[i].grpi3_group_sid;
+
+                assert_string_equal(u8(g3[i].grpi3_name, 0), gr[i].name);
+                assert_string_equal(u8(g3[i].grpi3_comment, 1), "");
+                assert_inside(g3, sid, 16);
+                assert_int_equal(sid[0], 1);
+                assert_int_equal(sid[7], 22);
+                assert_int_equal(sid[8], 2);
+                assert_memory_equal(sid + 12, &gr[i].gid, 4);
+                assert_int_equal(g3[i].grpi3_attributes, 7);
+        }
+        NetApiBufferFree(g3);
         assert_int_equal(NetGroupEnum(NULL, 0, (LPBYTE *)&g, 100, &read, &total, NULL),
                          ERROR_MORE_DATA);
         assert_true(read >= 1 && read < ngr);
@@ -299,7 +317,7 @@ static void group_errors(void **state)
             NetLocalGroupEnum(NULL, 2, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
             ERROR_INVALID_LEVEL);
         assert_true(!buf && !read && !total);
-        assert_int_equal(NetGroupEnum(NULL, 3, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+        assert_int_equal(NetGroupEnum(NULL, 4, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
                          ERROR_INVALID_LEVEL);
         assert_int_equal(NetGroupEnum(u"\\", 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
                          ERROR_INVALID_NAME);
@@ -364,8 +382,7 @@ static void every_allocation_failure_is_clean(void **state)
         for (level = 0; level <= 3; level++) {
                 if (level <= 1)
                         assert_true(fault_walk(call_local_enum, &level, NERR_Success) >= 3);
-                if (level <= 2)
-                        fault_walk(call_group_enum, &level, ERROR_MORE_DATA);
+                fault_walk(call_group_enum, &level, ERROR_MORE_DATA);
                 assert_true(fault_walk(call_members, &level, NERR_Success) >= 3);
         }
         fault_walk(call_get_info, NULL, NERR_Success);
