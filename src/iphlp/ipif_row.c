@@ -43,7 +43,7 @@ static ULONG dad_transmits(const struct prov_ip_conf *c, bool nd, int32_t all_ac
 }
 
 static void fill_ipv6(MIB_IPINTERFACE_ROW *r, const struct prov_ip_conf *c, bool nd,
-                      int32_t all_accept_dad)
+                      int32_t all_accept_dad, bool gets_link_local)
 {
         r->MaxReassemblySize = c->has_cacheinfo ? c->max_reasm_len : 65535u;
         r->InterfaceIdentifier = be64toh(c->token);
@@ -51,8 +51,10 @@ static void fill_ipv6(MIB_IPINTERFACE_ROW *r, const struct prov_ip_conf *c, bool
         r->OtherStatefulConfigurationSupported = (c->ra_flags & PROV_RA_OTHERCONF) != 0;
         r->RouterDiscoveryBehavior = router_discovery(c, nd);
         r->DadTransmits = dad_transmits(c, nd, all_accept_dad);
-        r->LinkLocalAddressBehavior =
-            c->addr_gen_mode == PROV_ADDR_GEN_NONE ? LinkLocalAlwaysOff : LinkLocalAlwaysOn;
+        /* The kernel gives loopback ::1 alone, never a link-local (init_loopback). */
+        r->LinkLocalAddressBehavior = c->addr_gen_mode == PROV_ADDR_GEN_NONE || !gets_link_local
+                                          ? LinkLocalAlwaysOff
+                                          : LinkLocalAlwaysOn;
         r->NlMtu = (ULONG)c->mtu;
         r->SupportsRouterDiscovery = nd;
         r->ReachableTime = c->reachable_ms; /* replaced by the neighbour parameters */
@@ -102,7 +104,7 @@ void ipif_row_fill(MIB_IPINTERFACE_ROW *r, const struct prov_link *l, ADDRESS_FA
         fill_zones(r->ZoneIndices, l->ifindex);
         r->Connected = (l->flags & PROV_IFF_UP) && (l->flags & PROV_IFF_RUNNING);
         if (family == AF_INET6)
-                fill_ipv6(r, c, nd, ns->all_accept_dad);
+                fill_ipv6(r, c, nd, ns->all_accept_dad, !(l->flags & PROV_IFF_LOOPBACK));
         else
                 fill_ipv4(r, l);
 }

@@ -285,7 +285,7 @@ def flag($l; $f): ($l.flags | index([$f])) != null;
      ["router_discovery", $r.router_discovery, ($s["ipv6/conf/\($n)/accept_ra"] as $ra |
        if $nd and ($ra == 2 or ($ra == 1 and $s["ipv6/conf/\($n)/forwarding"] == 0)) then "enabled" else "disabled" end)],
      ["supports_router_discovery", $r.supports_router_discovery, $nd],
-     ["link_local_address_behavior", $r.link_local_address_behavior, (if $s["ipv6/conf/\($n)/addr_gen_mode"] == 1 then 0 else 2 end)]
+     ["link_local_address_behavior", $r.link_local_address_behavior, (if $s["ipv6/conf/\($n)/addr_gen_mode"] == 1 or flag($l; "LOOPBACK") then 0 else 2 end)]
    else ["dad_transmits", $r.dad_transmits, 0], ["router_discovery", $r.router_discovery, "disabled"] end),
    ["zone_indices", $r.zone_indices, "0,\($l.ifindex),\($l.ifindex),\($l.ifindex),\($l.ifindex),1,1,1,1,1,1,1,1,1,0,0"]
  ][] | select(.[1] != .[2]) | "\($n)/\($f): \(.[0]) winnet \(.[1]|tojson) kernel \(.[2]|tojson)")'
