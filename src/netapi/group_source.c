@@ -18,6 +18,7 @@ static int add_group(struct table *t, const struct group *gr)
         if (!g)
                 return -ENOMEM;
         g->gid = gr->gr_gid;
+        g->member = false;
         r = strpool_add_str(&t->pool, gr->gr_name, &g->name);
         r = r ? r : strpool_add_str(&t->pool, "", &g->comment);
         if (r)
@@ -63,10 +64,6 @@ int groups_load(struct table *t)
         return r ? r : table_unique_names(t);
 }
 
-/* Membership is kept in the comment's place while the list is read: a row of
- * user_groups_load has no comment (NULL in a result). */
-#define LISTED_MARK 1u
-
 static int add_if_listed(struct table *t, const struct group *gr, void *ctx)
 {
         struct group_row *g;
@@ -76,12 +73,8 @@ static int add_if_listed(struct table *t, const struct group *gr, void *ctx)
         if (r)
                 return r;
         g = vec_at(&t->rows, t->rows.n - 1);
-        g->comment = wstr_null();
-        for (i = 0; gr->gr_mem[i]; i++)
-                if (!strcmp(gr->gr_mem[i], ctx)) {
-                        g->comment.len = LISTED_MARK;
-                        break;
-                }
+        for (i = 0; gr->gr_mem[i] && !g->member; i++)
+                g->member = strcmp(gr->gr_mem[i], ctx) == 0;
         return 0;
 }
 
@@ -104,15 +97,14 @@ int user_groups_load(struct table *t, const char *user, uint32_t gid)
                 struct group_row p = *(struct group_row *)vec_at(&t->rows, primary);
 
                 memmove(vec_at(&t->rows, 1), vec_at(&t->rows, 0), primary * t->rows.size);
-                p.comment.len = LISTED_MARK;
+                p.member = true;
                 memcpy(vec_at(&t->rows, 0), &p, sizeof(p));
         }
         for (i = 0; i < t->rows.n; i++) {
                 struct group_row *g = vec_at(&t->rows, i);
 
-                if (g->comment.len != LISTED_MARK)
+                if (!g->member)
                         continue;
-                g->comment = wstr_null();
                 if (k != i)
                         memcpy(vec_at(&t->rows, k), g, t->rows.size);
                 k++;

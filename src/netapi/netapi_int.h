@@ -7,6 +7,7 @@
 #ifndef WINNET_NETAPI_INT_H
 #define WINNET_NETAPI_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -306,6 +307,7 @@ int table_unique_names(struct table *t);
 struct group_row {
         struct wstr name, comment;
         uint32_t gid;
+        bool member; /* user_groups_load: the user belongs to it */
 };
 int groups_load(struct table *t);
 /* One group by name; -ENOENT when unknown. */
