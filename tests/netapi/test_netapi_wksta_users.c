@@ -12,6 +12,7 @@
 #include "fixture.h"
 
 #define MAX_LOGINS 300
+#define PAGED      40 /* logins paged through: ~1,100 bytes at level 0, ~4,700 at 1 */
 
 /* The users of utmp's USER_PROCESS records, in file order, read with getutxent. */
 static size_t utmp_users(char names[][sizeof(((struct utmpx *)0)->ut_user) + 1], size_t cap)
@@ -216,46 +217,57 @@ static void many_logins(size_t n)
         fixture_utmp(u, n);
 }
 
-/* Every prefmaxlen from 0 to 700 and some larger: whole entries, at least one per
+/* Pages through all logins with one prefmaxlen: whole entries, at least one per
  * call, each login exactly once and in utmp order, totals counting from the resume
  * index, resume 0 at the end. */
-static void paging(void **state)
+static void page_through(DWORD level, DWORD pref)
 {
-        static const DWORD big[] = {1000, 4000, 9000, MAX_PREFERRED_LENGTH};
-        DWORD level, pref;
+        DWORD resume = 0, read, total;
+        size_t seen = 0, i;
+        NET_API_STATUS st;
         char name[32];
 
-        (void)state;
-        many_logins(200);
-        for (level = 0; level <= 1; level++)
-                for (pref = 0; pref <= 700 + 4; pref++) {
-                        DWORD p = pref <= 700 ? pref : big[pref - 701];
-                        DWORD resume = 0, read, total;
-                        size_t seen = 0, i;
-                        NET_API_STATUS st;
+        do {
+                LPBYTE buf = NULL;
+                const WKSTA_USER_INFO_0 *w0;
+                const WKSTA_USER_INFO_1 *w1;
 
-                        do {
-                                LPBYTE buf = NULL;
-                                const WKSTA_USER_INFO_0 *w0;
-                                const WKSTA_USER_INFO_1 *w1;
-
-                                st = NetWkstaUserEnum(NULL, level, &buf, p, &read, &total, &resume);
-                                assert_true(st == NERR_Success || st == ERROR_MORE_DATA);
-                                assert_int_equal(total, 200 - seen);
-                                assert_true(read >= 1);
-                                w0 = (const void *)buf;
-                                w1 = (const void *)buf;
-                                for (i = 0; i < read; i++)
-                                        assert_string_equal(
-                                            level ? u8(w1[i].wkui1_username, 0)
+                st = NetWkstaUserEnum(NULL, level, &buf, pref, &read, &total, &resume);
+                assert_true(st == NERR_Success || st == ERROR_MORE_DATA);
+                assert_int_equal(total, PAGED - seen);
+                assert_true(read >= 1);
+                w0 = (const void *)buf;
+                w1 = (const void *)buf;
+                for (i = 0; i < read; i++)
+                        assert_string_equal(level ? u8(w1[i].wkui1_username, 0)
                                                   : u8(w0[i].wkui0_username, 0),
                                             fixture_user_name(seen + i, name, sizeof(name)));
-                                seen += read;
-                                assert_int_equal(resume, st == ERROR_MORE_DATA ? seen : 0);
-                                NetApiBufferFree(buf);
-                        } while (st == ERROR_MORE_DATA);
-                        assert_int_equal(seen, 200);
-                }
+                seen += read;
+                assert_int_equal(resume, st == ERROR_MORE_DATA ? seen : 0);
+                NetApiBufferFree(buf);
+        } while (st == ERROR_MORE_DATA);
+        assert_int_equal(seen, PAGED);
+}
+
+/* Every prefmaxlen from 0 to 700 at level 0 (an entry is 8 bytes and its name), every
+ * third to 1,200 at level 1 (32 bytes and three strings), and some larger. (Each
+ * call rereads utmp, which glibc reads a record at a time under a file lock.) */
+static void paging(void **state)
+{
+        static const DWORD big[] = {2000, 4000, 9000, MAX_PREFERRED_LENGTH};
+        DWORD pref;
+        size_t i;
+
+        (void)state;
+        many_logins(PAGED);
+        for (pref = 0; pref <= 700; pref++)
+                page_through(0, pref);
+        for (pref = 0; pref <= 1200; pref += 3)
+                page_through(1, pref);
+        for (i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+                page_through(0, big[i]);
+                page_through(1, big[i]);
+        }
         fixture_default_utmp();
 }
 
