@@ -125,15 +125,13 @@ int group_lookup(struct table *t, const char *name)
 }
 
 /* Rows of t start with the member's name (struct wstr); the rest stays zero. */
-int group_members(struct table *t, const char *name, uint32_t *ret_gid)
+int group_members(struct table *t, const char *name)
 {
         struct nss_buf b = {NULL, GR_BUF};
         struct group gr;
         size_t i;
         int r = nss_getgrnam(&b, name, &gr);
 
-        if (!r)
-                *ret_gid = gr.gr_gid;
         for (i = 0; !r && gr.gr_mem[i]; i++) {
                 struct wstr *m = vec_push(&t->rows);
 

@@ -4,7 +4,6 @@
  * database lists (gr_mem), as for NetLocalGroupGetMembers. */
 #include <errno.h>
 
-#include "alloc.h"
 #include "lmaccess.h"
 #include "lmerr.h"
 #include "netapi_int.h"
@@ -52,14 +51,8 @@ const struct level_ops *group_users_level(DWORD level)
 /* Each listed name once, in its first position (as NetLocalGroupGetMembers). */
 static int users_of(struct table *t, LPCWSTR groupname)
 {
-        uint32_t gid;
-        char *u8;
-        int r = utf16_dup_utf8(groupname, &u8);
+        int r = table_lookup(t, groupname, group_members);
 
-        if (r)
-                return r;
-        r = *u8 ? group_members(t, u8, &gid) : -ENOENT;
-        wn_free(u8);
         return r ? r : table_unique_names(t);
 }
 

@@ -137,19 +137,6 @@ static int add_domain_names(struct table *t, DWORD level)
         return r;
 }
 
-static int listed_members(struct table *t, LPCWSTR groupname)
-{
-        uint32_t gid;
-        char *u8;
-        int r = utf16_dup_utf8(groupname, &u8);
-
-        if (r)
-                return r;
-        r = *u8 ? group_members(t, u8, &gid) : -ENOENT;
-        wn_free(u8);
-        return r;
-}
-
 /* The members are the names the group database lists (gr_mem, what `getent group`
  * shows), each once in their first position. Users who merely have the group as
  * their primary group are not listed there and are not members here (see
@@ -158,7 +145,7 @@ static int members_load(struct table *t, LPCWSTR groupname, DWORD level)
 {
         struct table users;
         size_t *idx = NULL;
-        int r = listed_members(t, groupname);
+        int r = table_lookup(t, groupname, group_members);
 
         r = r ? r : table_unique_names(t);
         table_init(&users, sizeof(struct user_row));

@@ -313,8 +313,8 @@ int groups_load(struct table *t);
 /* One group by name; -ENOENT when unknown. */
 int group_lookup(struct table *t, const char *name);
 /* The listed members (gr_mem) of one group, by name, into t's pool as rows that
- * start with a struct wstr, and the group's gid; -ENOENT when the group is unknown. */
-int group_members(struct table *t, const char *name, uint32_t *ret_gid);
+ * start with a struct wstr; -ENOENT when the group is unknown. */
+int group_members(struct table *t, const char *name);
 /* The level ops of GROUP_INFO_<level> (global groups, 0-3: level 3 only for
  * NetGroupGetInfo) and LOCALGROUP_INFO_<level>. */
 const struct level_ops *group_level(DWORD level);

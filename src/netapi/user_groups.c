@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <pwd.h>
 
-#include "alloc.h"
 #include "lmaccess.h"
 #include "lmerr.h"
 #include "netapi_int.h"
@@ -27,18 +26,6 @@ static int groups_of(struct table *t, const char *name)
         return r;
 }
 
-static int groups_of_w(struct table *t, LPCWSTR username)
-{
-        char *u8;
-        int r = utf16_dup_utf8(username, &u8);
-
-        if (r)
-                return r;
-        r = *u8 ? groups_of(t, u8) : -ENOENT;
-        wn_free(u8);
-        return r;
-}
-
 static NET_API_STATUS user_groups(LPCWSTR username, const struct level_ops *lv, const char *api,
                                   LPBYTE *bufptr, DWORD prefmaxlen, LPDWORD entriesread,
                                   LPDWORD totalentries)
@@ -48,7 +35,7 @@ static NET_API_STATUS user_groups(LPCWSTR username, const struct level_ops *lv, 
         int r;
 
         table_init(&t, sizeof(struct group_row));
-        r = groups_of_w(&t, username);
+        r = table_lookup(&t, username, groups_of);
         if (r)
                 st = r == -ENOENT ? NERR_UserNotFound : netapi_status(r);
         else /* no resume handle: always from the first entry */
