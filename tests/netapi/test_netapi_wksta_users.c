@@ -139,7 +139,7 @@ static void same_logins_as_who(void **state)
 
         (void)state;
         u[n++] = login(BOOT_TIME, "reboot", "~", "");
-        u[n++] = login(USER_PROCESS, "user00001", "pts/0", "10.0.0.5");
+        u[n++] = login(USER_PROCESS, "user00001", "pts/0", "192.0.2.5");
         u[n++] = login(USER_PROCESS, "j\xc3\xbcrgen5", "tty1", "");
         u[n++] = login(LOGIN_PROCESS, "LOGIN", "tty2", "");
         u[n++] = login(USER_PROCESS, "user00001", "pts/1", "other.example");
@@ -206,7 +206,7 @@ static void which_records_count(void **state)
 static void many_logins(size_t n)
 {
         static struct utmpx u[MAX_LOGINS];
-        char name[32], line[16];
+        char name[32], line[32]; /* room for any size_t, as the optimiser checks */
         size_t i;
 
         for (i = 0; i < n; i++) {
