@@ -118,7 +118,7 @@ route add unreachable 203.0.113.48/28 table 40
 route add prohibit 203.0.113.64/28 table 40
 route add throw 203.0.113.80/28 table 40
 route add 203.0.113.96/28 dev xa proto bgp metric 300
-route add 198.18.0.0/15 via inet6 fe80::1 dev xa
+route add 203.0.113.112/28 via inet6 fe80::1 dev xa
 route add default via 192.0.2.2 table 1000000
 rule add from 203.0.113.0/24 table 10 pref 100
 rule add to 203.0.113.16/28 table 20 pref 101
@@ -439,7 +439,7 @@ got=$(field "$a" addresses '.[] | select(.address == "2001:db8:2::7") | "\(.pref
 # Routes: no next hop means loopback; an IPv4 route via an IPv6 router.
 got=$(field "$a" routes '[.[] | select(.destination | test("^203.0.113.(32|48|64|80)/28$")) | .index] | unique | join(",")')
 [ "$got" = 1 ] || no "blackhole/unreachable/prohibit/throw routes on interfaces $got, want 1"
-got=$(field "$a" routes '.[] | select(.destination == "198.18.0.0/15") | .next_hop')
+got=$(field "$a" routes '.[] | select(.destination == "203.0.113.112/28") | .next_hop')
 case $got in fe80::1*) ;; *) no "route via inet6: next hop '$got'" ;; esac
 got=$(field "$a" routes '[.[] | select(.destination == "2001:db8:a::/48") | .interface] | join(",")')
 [ "$got" = "xa,p0b" ] || no "IPv6 multipath rows: $got"
