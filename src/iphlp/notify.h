@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "iphlp.h"
+#include "keyset.h"
 #include "provider/events.h"
 
 enum notify_kind { NK_IPIF = 0, NK_ADDR = 1, NK_ROUTE = 2, NK_STABLE = 3 };
@@ -28,34 +29,6 @@ struct notify_event {
         uint8_t addr[16]; /* the address; the route destination */
         uint8_t gw[16];   /* the route next hop, zeros when on-link */
 };
-
-/* ---- keyset (notify_keyset.c): fixed-size keys -> parameter hashes ---- */
-struct keyset_entry {
-        uint64_t hash;
-        uint64_t p[2]; /* parameter hashes (meaning per table) */
-        uint32_t aux;  /* per table: IfType, flags */
-        uint32_t aux2; /* links: the MTU */
-        uint32_t used;
-        unsigned char key[]; /* key_size bytes */
-};
-
-struct keyset {
-        unsigned char *slots;
-        size_t key_size, slot_size;
-        size_t cap, n; /* cap is 0 or a power of two */
-};
-
-void keyset_init(struct keyset *s, size_t key_size);
-void keyset_free(struct keyset *s);
-/* The entry of `key`, or NULL. */
-struct keyset_entry *keyset_find(const struct keyset *s, const void *key);
-/* Inserts `key` (entry zeroed but for the key) or finds it; *ret_new says which.
- * -ENOMEM leaves the set unchanged. Pointers to entries die on the next insert. */
-int keyset_put(struct keyset *s, const void *key, struct keyset_entry **ret, bool *ret_new);
-void keyset_remove(struct keyset *s, const void *key);
-/* Slot i (0 <= i < cap), or NULL when empty. */
-struct keyset_entry *keyset_slot(const struct keyset *s, size_t i);
-void keyset_swap(struct keyset *a, struct keyset *b);
 
 /* ---- table keys (notify_keys.c) ---- */
 struct nk_link_key {
@@ -83,7 +56,6 @@ uint64_t nk_route_param_hash(const struct prov_ev_route *r);
 void nk_route_group_key(const struct nk_route_key *k, struct nk_route_key *ret);
 /* Hashes of a link's IPv4 / IPv6 interface rows (0: the family has no row). */
 void nk_link_param_hashes(const struct prov_link *l, uint64_t ret[2]);
-uint64_t notify_hash(const void *p, size_t n, uint64_t seed);
 
 /* ---- snapshot state (notify_state.c, notify_resync.c) ---- */
 #define AUX_IFTYPE         0xffffu  /* aux, every table: the interface's IfType */

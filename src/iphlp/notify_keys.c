@@ -6,19 +6,6 @@
 
 #include "notify.h"
 
-uint64_t notify_hash(const void *p, size_t n, uint64_t seed)
-{
-        const unsigned char *b = p;
-        uint64_t h = 0xcbf29ce484222325ull ^ seed; /* FNV-1a */
-        size_t i;
-
-        for (i = 0; i < n; i++) {
-                h ^= b[i];
-                h *= 0x100000001b3ull;
-        }
-        return h;
-}
-
 static uint64_t nonzero(uint64_t h)
 {
         return h ? h : 1;
@@ -40,7 +27,7 @@ uint64_t nk_addr_param_hash(const struct prov_ev_addr *a)
         uint32_t v[4] = {a->flags, a->scope, a->valid_s == UINT32_MAX,
                          a->preferred_s == UINT32_MAX};
 
-        return nonzero(notify_hash(v, sizeof(v), 0));
+        return nonzero(fnv1a64(v, sizeof(v), 0));
 }
 
 void nk_route_key_make(const struct prov_ev_route *r, struct nk_route_key *k)
@@ -73,7 +60,7 @@ uint64_t nk_route_param_hash(const struct prov_ev_route *r)
 {
         uint32_t v[4] = {r->protocol, r->scope, r->type, r->flags};
 
-        return nonzero(notify_hash(v, sizeof(v), 0));
+        return nonzero(fnv1a64(v, sizeof(v), 0));
 }
 
 /* A family has an interface row when its device exists (IPv6: and is enabled),
@@ -99,7 +86,7 @@ static uint64_t row_hash(const struct prov_link *l, ADDRESS_FAMILY f)
                     (BOOLEAN)((l->inet6.forwarding != 0) | (l->inet6.force_forwarding != 0) << 1);
         row.ReachableTime = 0;
         row.RetransmitTime = 0;
-        return nonzero(notify_hash(&row, sizeof(row), f));
+        return nonzero(fnv1a64(&row, sizeof(row), f));
 }
 
 void nk_link_param_hashes(const struct prov_link *l, uint64_t ret[2])

@@ -263,7 +263,7 @@ static void unknown_nexthop_id_is_missing(void **state)
 
 static void seen_set_keeps_one_copy(void **state)
 {
-        struct route_seen s = {NULL, 0, 0};
+        struct route_seen s = {{0}};
         struct prov_route r;
         unsigned i, fresh = 0;
 

@@ -84,7 +84,7 @@ static int walk(struct route_walk_ctx *c, struct nl_query *q)
 int linux_route_walk(int family, enum prov_route_set set, const struct prov_route_visitor *v)
 {
         char buf[MNL_SOCKET_BUFFER_SIZE];
-        struct route_walk_ctx c = {v, set, 0, {0}, {0}, {0}};
+        struct route_walk_ctx c = {v, set, 0, {0}, {{0}}, {0}};
         struct nl_query q = {
             NL_ROUTE,     nl_dump_request(buf, RTM_GETROUTE, family, sizeof(struct rtmsg)),
             on_route_msg, &c,

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keyset.h"
 #include "provider/linux/nl.h"
 
 /* ---- nexthop objects (RTM_GETNEXTHOP) ----
@@ -62,8 +63,7 @@ int route_nhs_visit(struct route_nhs *nhs, uint32_t id, struct prov_route *r,
  * - the IPv6 prefix routes made from router advertisements (RTF_PREFIX_RT), as
  *   the RTM_F_PREFIX-filtered dump lists them (route_prefix.c). */
 struct route_seen {
-        struct route_seen_key *slot; /* cap slots, family 0 = empty */
-        size_t n, cap;
+        struct keyset set; /* of struct route_seen_key; all zero until the first add */
 };
 
 /* 1 when r is new (and now in the set), 0 when seen before, -ENOMEM. */

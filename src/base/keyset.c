@@ -1,14 +1,25 @@
-/* notify_keyset.c - the snapshots' container: an open-addressing hash set of
- * fixed-size keys (linear probing, deletion by backward shift, so no tombstones),
- * each entry carrying the parameter hashes the listener compares. Grows at 3/4
- * load; every allocation is a wn_* one. */
+/* keyset.c - an open-addressing hash set of fixed-size keys (keyset.h): linear
+ * probing, deletion by backward shift, so no tombstones. Grows at 3/4 load. */
 #include <errno.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "notify.h"
+#include "keyset.h"
 
 #define KEYSET_MIN_CAP 16u
+
+uint64_t fnv1a64(const void *p, size_t n, uint64_t seed)
+{
+        const unsigned char *b = p;
+        uint64_t h = 0xcbf29ce484222325ull ^ seed;
+        size_t i;
+
+        for (i = 0; i < n; i++) {
+                h ^= b[i];
+                h *= 0x100000001b3ull;
+        }
+        return h;
+}
 
 void keyset_init(struct keyset *s, size_t key_size)
 {
@@ -52,7 +63,7 @@ static size_t probe(const struct keyset *s, const void *key, uint64_t h)
 
 struct keyset_entry *keyset_find(const struct keyset *s, const void *key)
 {
-        uint64_t h = notify_hash(key, s->key_size, 0);
+        uint64_t h = fnv1a64(key, s->key_size, 0);
         struct keyset_entry *e;
 
         if (!s->cap)
@@ -83,7 +94,7 @@ static int grow(struct keyset *s)
 
 int keyset_put(struct keyset *s, const void *key, struct keyset_entry **ret, bool *ret_new)
 {
-        uint64_t h = notify_hash(key, s->key_size, 0);
+        uint64_t h = fnv1a64(key, s->key_size, 0);
         struct keyset_entry *e;
         int r;
 
@@ -106,7 +117,7 @@ int keyset_put(struct keyset *s, const void *key, struct keyset_entry **ret, boo
  * when their home slot allows it. */
 void keyset_remove(struct keyset *s, const void *key)
 {
-        uint64_t h = notify_hash(key, s->key_size, 0);
+        uint64_t h = fnv1a64(key, s->key_size, 0);
         size_t hole, i, home;
 
         if (!s->cap)
@@ -125,6 +136,13 @@ void keyset_remove(struct keyset *s, const void *key)
         }
         slot_at(s, hole)->used = 0;
         s->n--;
+}
+
+void keyset_clear(struct keyset *s)
+{
+        if (s->slots)
+                memset(s->slots, 0, s->cap * s->slot_size);
+        s->n = 0;
 }
 
 void keyset_swap(struct keyset *a, struct keyset *b)
